@@ -1,0 +1,13 @@
+package io.tributary.api.source;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A source whose media happens now (publisher, camera relay). The engine starts it when a
+ * path gets its first reader and hands it the {@link StreamPublisher} of the path's stream.
+ */
+@ConsumerType
+public non-sealed interface LiveSource extends MediaSource {
+    /** Starts delivering access units to {@code publisher}; must not block. */
+    void start(StreamPublisher publisher);
+}

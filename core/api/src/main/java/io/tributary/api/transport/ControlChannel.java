@@ -1,0 +1,40 @@
+package io.tributary.api.transport;
+
+import java.nio.ByteBuffer;
+import java.util.function.Consumer;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The RTSP connection a session was set up on, as seen by transports that carry media
+ * inside it ({@code $}-framed interleaved data, RFC 2326 §10.12).
+ */
+@ProviderType
+public interface ControlChannel {
+    /**
+     * Queues one interleaved frame on {@code channel} whose body is {@code header} followed by
+     * {@code payload} (either may be empty). Not written until {@link #flush()}.
+     *
+     * @return {@code false} when dropped because the connection's send buffer is full
+     */
+    boolean writeInterleaved(int channel, ByteBuffer header, ByteBuffer payload);
+
+    /** Writes queued frames. */
+    void flush();
+
+    /** {@code false} while the connection's send buffer is above its high-water mark. */
+    boolean writable();
+
+    /**
+     * Routes frames the client sends on {@code channel} to {@code receiver} (on the
+     * connection's I/O thread; the buffer is valid only during the call).
+     *
+     * @return {@code false} when the channel is already claimed on this connection
+     */
+    boolean claim(int channel, Consumer<ByteBuffer> receiver);
+
+    /** Stops routing {@code channel}. */
+    void release(int channel);
+
+    /** {@code true} while the connection is open. */
+    boolean isOpen();
+}

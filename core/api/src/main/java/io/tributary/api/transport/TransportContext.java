@@ -1,0 +1,33 @@
+package io.tributary.api.transport;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** What a transport knows of the session and connection a track is set up in. */
+@ProviderType
+public interface TransportContext {
+    /** The RTSP client's address (UDP may only send to this host unless an admin allows otherwise). */
+    InetSocketAddress remoteAddress();
+
+    /** The server address the RTSP client connected to. */
+    InetSocketAddress localAddress();
+
+    /** The RTSP connection of the SETUP, for transports that use it (interleaved). */
+    ControlChannel control();
+
+    /** The RTSP session id. */
+    String sessionId();
+
+    /** The track index being set up. */
+    int track();
+
+    /** The SSRC the session uses for this track (unsigned 32-bit). */
+    long ssrc();
+
+    /**
+     * Delivers RTCP the client sent for this track (receiver reports); it also keeps the
+     * session alive. Never blocks; may be called from any thread.
+     */
+    void rtcpReceived(ByteBuffer packet);
+}

@@ -1,0 +1,9 @@
+/**
+ * How media travels: transports bind a SETUP's Transport spec to a sink for one track.
+ */
+@Export
+@Version("0.1.0")
+package io.tributary.api.transport;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
