@@ -1,0 +1,209 @@
+package io.tributary.engine.connection;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.tributary.api.transport.ControlChannel;
+import io.tributary.engine.handler.ClientConnection;
+import io.tributary.engine.handler.Dispatcher;
+import io.tributary.engine.session.SessionEndReason;
+import io.tributary.engine.session.SessionManager;
+import io.tributary.rtsp.message.Decoded;
+import io.tributary.rtsp.message.RtspEncoder;
+import io.tributary.rtsp.message.RtspHeaders;
+import io.tributary.rtsp.message.RtspRequest;
+import io.tributary.rtsp.message.RtspResponse;
+import io.tributary.rtsp.message.RtspStatus;
+import io.tributary.rtsp.message.RtspVersion;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: answers its requests one at a time in arrival order (so pipelined
+ * requests get responses in order even when a handler completes later), routes the
+ * interleaved frames the client sends, and carries interleaved media to it.
+ */
+final class RtspConnection extends ChannelInboundHandlerAdapter implements ControlChannel {
+    private static final Logger LOG = LoggerFactory.getLogger(RtspConnection.class);
+    private static final int MAX_QUEUED_REQUESTS = 32;
+    private static final int MAX_INTERLEAVED_CHANNEL = 255;
+
+    /** A request to dispatch, or an answer already known (malformed input), in arrival order. */
+    private record Queued(RtspRequest request, RtspResponse ready, boolean closeAfter) {
+    }
+
+    private final Dispatcher dispatcher;
+    private final SessionManager sessions;
+    private final ArrayDeque<Queued> queue = new ArrayDeque<>();
+    private final Map<Integer, Consumer<ByteBuffer>> receivers = new ConcurrentHashMap<>();
+    private Channel channel;
+    private ClientConnection client;
+    private boolean busy;
+    private boolean closing;
+
+    RtspConnection(Dispatcher dispatcher, SessionManager sessions) {
+        this.dispatcher = dispatcher;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        client = new ClientConnection((InetSocketAddress) channel.remoteAddress(),
+                (InetSocketAddress) channel.localAddress(), this, channel.eventLoop());
+        LOG.debug("connection from {}", channel.remoteAddress());
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (closing) {
+            return;
+        }
+        switch (msg) {
+            case Decoded.Request r -> enqueue(new Queued(r.request(), null, false));
+            case Decoded.Malformed m -> malformed(m);
+            case Decoded.Interleaved frame -> {
+                Consumer<ByteBuffer> receiver = receivers.get(frame.channel());
+                if (receiver != null) {
+                    receiver.accept(frame.payload());
+                }
+            }
+            case Decoded.Response ignored -> LOG.debug("ignoring a response from client {}", channel.remoteAddress());
+            default -> throw new IllegalStateException("unexpected " + msg.getClass());
+        }
+    }
+
+    private void malformed(Decoded.Malformed m) {
+        LOG.debug("bad request from {}: {} {}", channel.remoteAddress(), m.status().code(), m.reason());
+        RtspResponse response = RtspResponse.of(RtspVersion.RTSP_1_0, m.status())
+                .body("text/plain", (m.reason() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (m.cseq() != null) {
+            response = response.header(RtspHeaders.CSEQ, Integer.toString(m.cseq()));
+        }
+        if (m.fatal()) {
+            channel.config().setAutoRead(false);
+        }
+        enqueue(new Queued(null, response, m.fatal()));
+    }
+
+    private void enqueue(Queued item) {
+        if (queue.size() >= MAX_QUEUED_REQUESTS) {
+            LOG.warn("closing connection from {}: more than {} requests pipelined", channel.remoteAddress(),
+                    MAX_QUEUED_REQUESTS);
+            closing = true;
+            channel.close();
+            return;
+        }
+        queue.add(item);
+        processNext();
+    }
+
+    private void processNext() {
+        if (busy || queue.isEmpty() || closing) {
+            return;
+        }
+        busy = true;
+        Queued item = queue.poll();
+        CompletionStage<RtspResponse> stage = item.request() == null
+                ? CompletableFuture.completedFuture(item.ready())
+                : dispatcher.dispatch(item.request(), client);
+        stage.whenComplete((response, error) -> channel.eventLoop().execute(() -> {
+            RtspResponse out = response != null ? response : dispatcher.failure(item.request(), error);
+            var future = channel.writeAndFlush(Unpooled.wrappedBuffer(RtspEncoder.encode(out)));
+            if (item.closeAfter()) {
+                closing = true;
+                future.addListener(ChannelFutureListener.CLOSE);
+            }
+            busy = false;
+            processNext();
+        }));
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent && !ownsSessions()) {
+            LOG.debug("closing idle connection from {}", channel.remoteAddress());
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    private boolean ownsSessions() {
+        return sessions.all().stream().anyMatch(s -> s.ownerConnection() == this);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closing = true;
+        receivers.clear();
+        sessions.endWhere(s -> s.ownerConnection() == this, SessionEndReason.CONNECTION_CLOSED);
+        LOG.debug("connection from {} closed", channel.remoteAddress());
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("connection from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+
+    // ControlChannel: interleaved media on this connection.
+
+    @Override
+    public boolean writeInterleaved(int channelId, ByteBuffer header, ByteBuffer payload) {
+        if (!channel.isActive()) {
+            return false;
+        }
+        int length = header.remaining() + payload.remaining();
+        ByteBuf prefix = channel.alloc().directBuffer(4 + header.remaining());
+        prefix.writeByte('$').writeByte(channelId).writeShort(length).writeBytes(header);
+        channel.write(prefix, channel.voidPromise());
+        if (payload.hasRemaining()) {
+            channel.write(Unpooled.wrappedBuffer(payload), channel.voidPromise());
+        }
+        return true;
+    }
+
+    @Override
+    public void flush() {
+        channel.flush();
+    }
+
+    @Override
+    public boolean writable() {
+        return channel.isWritable();
+    }
+
+    @Override
+    public boolean claim(int channelId, Consumer<ByteBuffer> receiver) {
+        if (channelId < 0 || channelId > MAX_INTERLEAVED_CHANNEL) {
+            return false;
+        }
+        return receivers.putIfAbsent(channelId, receiver) == null;
+    }
+
+    @Override
+    public void release(int channelId) {
+        receivers.remove(channelId);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return channel != null && channel.isActive();
+    }
+
+}

@@ -1,0 +1,25 @@
+package io.tributary.engine.connection;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.tributary.rtsp.message.RtspDecoder;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * Adapts the protocol's incremental {@link RtspDecoder} to Netty: Netty keeps the bytes the
+ * decoder leaves unconsumed and presents them again with the next read. Decoded frames
+ * reference the input, so they are handled downstream before the bytes are discarded.
+ */
+final class RtspFrameDecoder extends ByteToMessageDecoder {
+    private final RtspDecoder decoder = new RtspDecoder();
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        ByteBuffer view = in.nioBuffer(in.readerIndex(), in.readableBytes());
+        int start = view.position();
+        decoder.decode(view, out::add);
+        in.skipBytes(view.position() - start);
+    }
+}

@@ -1,0 +1,32 @@
+package io.tributary.engine.handler;
+
+import io.tributary.engine.session.RtspSession;
+import io.tributary.engine.vod.VodPlayback;
+import io.tributary.rtsp.header.RangeHeader;
+import io.tributary.rtsp.message.RtspHeaders;
+import io.tributary.rtsp.message.RtspResponse;
+import io.tributary.rtsp.message.RtspStatus;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** PAUSE: stops sending, keeps the position and answers it in {@code Range}. */
+final class PauseHandler implements MethodHandler {
+    private final Engine engine;
+
+    PauseHandler(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public CompletionStage<RtspResponse> handle(RequestContext context) {
+        RtspSession session = engine.sessions().get(context.sessionId(), context.connection().remote());
+        SessionChecks.aggregate(context, session);
+        return CompletableFuture.supplyAsync(() -> {
+            VodPlayback playback = session.playback();
+            double position = playback == null ? 0 : playback.pause();
+            session.state(RtspSession.State.READY);
+            return context.respond(RtspStatus.OK).header(RtspHeaders.RANGE,
+                    RangeHeader.format(PlayHandler.servedRange(session.source().description(), position)));
+        }, session.executor());
+    }
+}

@@ -1,0 +1,111 @@
+package io.tributary.engine.handler;
+
+import io.tributary.api.media.MediaDescription;
+import io.tributary.api.payload.PayloadFormat;
+import io.tributary.engine.session.RtspSession;
+import io.tributary.engine.session.SessionEndReason;
+import io.tributary.engine.session.SessionTrack;
+import io.tributary.engine.vod.VodPlayback;
+import io.tributary.rtsp.header.ClockRange;
+import io.tributary.rtsp.header.NptRange;
+import io.tributary.rtsp.header.PlayRange;
+import io.tributary.rtsp.header.RangeHeader;
+import io.tributary.rtsp.header.RtpInfo;
+import io.tributary.rtsp.message.RtspException;
+import io.tributary.rtsp.message.RtspHeaders;
+import io.tributary.rtsp.message.RtspResponse;
+import io.tributary.rtsp.message.RtspStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * PLAY: starts, resumes or seeks the session's timeline and answers with the range served
+ * and each track's first sequence number and RTP time ({@code RTP-Info}).
+ */
+final class PlayHandler implements MethodHandler {
+    private final Engine engine;
+
+    PlayHandler(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public CompletionStage<RtspResponse> handle(RequestContext context) {
+        RtspSession session = engine.sessions().get(context.sessionId(), context.connection().remote());
+        SessionChecks.aggregate(context, session);
+        MediaDescription media = session.source().description();
+        Double start = requestedStart(context.request().header(RtspHeaders.RANGE), media);
+        return CompletableFuture.supplyAsync(() -> play(context, session, start), session.executor());
+    }
+
+    private RtspResponse play(RequestContext context, RtspSession session, Double start) {
+        if (session.ended()) {
+            throw new RtspException(RtspStatus.SESSION_NOT_FOUND, "session ended");
+        }
+        VodPlayback playback = session.playback();
+        boolean first = playback == null;
+        if (first) {
+            playback = new VodPlayback(session.source(), engine.samples(), outputs(session), session.executor(),
+                    error -> engine.sessions().end(session, SessionEndReason.ERROR));
+            session.playback(playback);
+        }
+        VodPlayback.Start started = playback.play(start);
+        session.state(RtspSession.State.PLAYING);
+        if (first) {
+            engine.sessions().started(session);
+        }
+        MediaDescription media = session.source().description();
+        List<RtpInfo> infos = new ArrayList<>();
+        for (VodPlayback.TrackStart track : started.tracks()) {
+            infos.add(new RtpInfo(context.url().aggregate() + RequestUrl.trackControl(track.track()),
+                    track.sequence(), track.rtpTime()));
+        }
+        RtspResponse response = context.respond(RtspStatus.OK)
+                .header(RtspHeaders.RANGE, RangeHeader.format(servedRange(media, started.npt())))
+                .header(RtspHeaders.RTP_INFO, RtpInfo.format(infos));
+        String scale = context.request().header("Scale");
+        return scale == null ? response : response.header("Scale", "1.000");
+    }
+
+    private List<VodPlayback.Output> outputs(RtspSession session) {
+        List<VodPlayback.Output> outputs = new ArrayList<>();
+        for (SessionTrack track : session.tracks().values()) {
+            String encoding = session.source().description().tracks().get(track.index()).encoding().name();
+            PayloadFormat format = engine.formats().get(encoding).orElseThrow(() -> new RtspException(
+                    RtspStatus.SERVICE_UNAVAILABLE, "no payload format installed for " + encoding));
+            outputs.add(new VodPlayback.Output(track.index(), SdpPayloadTypes.of(track.index()), track.ssrc(),
+                    track.binding().sink(), session.source().packetizer(track.index(), format, engine.maxPayloadSize())));
+        }
+        return outputs;
+    }
+
+    /** The npt to start at, or null to resume; 457 for ranges this media cannot serve. */
+    private static Double requestedStart(String header, MediaDescription media) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        PlayRange range = RangeHeader.parse(header);
+        if (range instanceof ClockRange) {
+            throw new RtspException(RtspStatus.INVALID_RANGE, "absolute time ranges need a recorded path");
+        }
+        NptRange npt = (NptRange) range;
+        if (npt.isNow() || !media.seekable()) {
+            return null;
+        }
+        double duration = media.duration().toNanos() / 1e9;
+        if (npt.start() > duration) {
+            throw new RtspException(RtspStatus.INVALID_RANGE, "start is beyond the end (" + duration + " s)");
+        }
+        return npt.start();
+    }
+
+    static NptRange servedRange(MediaDescription media, double npt) {
+        if (media.seekable()) {
+            double end = media.duration().toNanos() / 1e9;
+            return new NptRange(Math.min(npt, end), end);
+        }
+        return NptRange.from(npt);
+    }
+}

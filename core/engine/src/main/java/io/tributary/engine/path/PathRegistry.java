@@ -1,0 +1,124 @@
+package io.tributary.engine.path;
+
+import io.tributary.api.source.MediaSource;
+import io.tributary.api.source.MediaSourceProvider;
+import io.tributary.rtsp.message.RtspException;
+import io.tributary.rtsp.message.RtspStatus;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps request paths to opened, shared sources by asking the {@link MediaSourceProvider}
+ * services in ranking order. Opening runs on the blocking executor, never on an I/O thread.
+ * An unused source stays open for a linger time so that DESCRIBE, SETUP and the next
+ * reader do not parse the file again.
+ */
+public final class PathRegistry implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PathRegistry.class);
+
+    private final Whiteboard<MediaSourceProvider> providers;
+    private final Map<String, SharedSource> open = new HashMap<>();
+    private final Executor blocking;
+    private final ScheduledExecutorService timer;
+    private final long lingerMillis;
+    private final int maxOpenSources;
+
+    public PathRegistry(Whiteboard<MediaSourceProvider> providers, Executor blocking, ScheduledExecutorService timer,
+                        long lingerMillis, int maxOpenSources) {
+        this.providers = providers;
+        this.blocking = blocking;
+        this.timer = timer;
+        this.lingerMillis = lingerMillis;
+        this.maxOpenSources = maxOpenSources;
+    }
+
+    /** Closes what a provider that went away opened; returns the paths that were open through it. */
+    public List<String> closeOpenedBy(MediaSourceProvider provider) {
+        List<SharedSource> gone;
+        synchronized (open) {
+            gone = open.values().stream().filter(s -> s.provider() == provider).toList();
+            gone.forEach(s -> open.remove(s.path()));
+        }
+        gone.forEach(s -> s.closeIfUnused(true));
+        return gone.stream().map(SharedSource::path).toList();
+    }
+
+    /** The shared source of a path, with one reference taken for the caller; 404 when no provider serves it. */
+    public CompletableFuture<SharedSource> acquire(String path) {
+        return CompletableFuture.supplyAsync(() -> acquireBlocking(path), blocking);
+    }
+
+    private SharedSource acquireBlocking(String path) {
+        synchronized (open) {
+            SharedSource existing = open.get(path);
+            if (existing != null && existing.retain()) {
+                return existing;
+            }
+        }
+        MediaSourceProvider by = null;
+        MediaSource source = null;
+        for (MediaSourceProvider provider : providers.all()) {
+            Optional<MediaSource> opened;
+            try {
+                opened = provider.open(path);
+            } catch (IOException e) {
+                LOG.warn("cannot open {}: {}", path, e.getMessage());
+                throw new RtspException(RtspStatus.SERVICE_UNAVAILABLE, "cannot open media: " + e.getMessage());
+            }
+            if (opened.isPresent()) {
+                by = provider;
+                source = opened.get();
+                break;
+            }
+        }
+        if (source == null) {
+            throw new RtspException(RtspStatus.NOT_FOUND, "no media at " + path);
+        }
+        synchronized (open) {
+            SharedSource existing = open.get(path);
+            if (existing != null && existing.retain()) {
+                source.close();
+                return existing;
+            }
+            if (open.size() >= maxOpenSources) {
+                source.close();
+                throw new RtspException(RtspStatus.SERVICE_UNAVAILABLE, "too many open media (" + maxOpenSources + ")");
+            }
+            SharedSource shared = new SharedSource(path, source, by, this::scheduleClose);
+            open.put(path, shared);
+            return shared;
+        }
+    }
+
+    private void scheduleClose(SharedSource source) {
+        timer.schedule(() -> {
+            synchronized (open) {
+                if (source.unused() && open.get(source.path()) == source) {
+                    open.remove(source.path());
+                } else if (!source.unused()) {
+                    return;
+                }
+            }
+            blocking.execute(() -> source.closeIfUnused(false));
+        }, lingerMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        List<SharedSource> all;
+        synchronized (open) {
+            all = List.copyOf(open.values());
+            open.clear();
+        }
+        all.forEach(s -> s.closeIfUnused(true));
+    }
+}

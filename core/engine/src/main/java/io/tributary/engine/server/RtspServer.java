@@ -1,0 +1,53 @@
+package io.tributary.engine.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import java.net.InetSocketAddress;
+import java.util.function.Consumer;
+
+/** Listens for RTSP connections and gives each its pipeline. */
+public final class RtspServer implements AutoCloseable {
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+    private final Channel listener;
+
+    /**
+     * Binds the port; throws with a clear message when it cannot (in use, not permitted).
+     *
+     * @param pipeline sets up a new connection's pipeline
+     */
+    public RtspServer(InetSocketAddress address, EventLoopGroup boss, EventLoopGroup workers,
+                      Class<? extends Channel> serverChannel, Consumer<SocketChannel> pipeline) {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(serverChannel.asSubclass(io.netty.channel.ServerChannel.class))
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        pipeline.accept(channel);
+                    }
+                });
+        try {
+            listener = bootstrap.bind(address).syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot listen for RTSP on " + address + ": " + e.getMessage(), e);
+        }
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    @Override
+    public void close() {
+        listener.close().syncUninterruptibly();
+    }
+}

@@ -1,0 +1,35 @@
+package io.tributary.engine.server;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the RTSP server (PID {@code io.tributary.engine.rtsp}). */
+@ObjectClassDefinition(name = "Tributary RTSP server", description = "RTSP listener, sessions and limits")
+public @interface RtspServerConfig {
+    @AttributeDefinition(description = "TCP port for RTSP (554 is the standard port, but needs privileges)")
+    int port() default 8554;
+
+    @AttributeDefinition(description = "Address to listen on; empty for all interfaces")
+    String host() default "";
+
+    @AttributeDefinition(description = "Seconds without a request or RTCP before a session ends")
+    int sessionTimeoutSeconds() default 60;
+
+    @AttributeDefinition(description = "Most sessions at once, server-wide")
+    int maxSessions() default 10000;
+
+    @AttributeDefinition(description = "Most sessions at once from one client address")
+    int maxSessionsPerClient() default 2000;
+
+    @AttributeDefinition(description = "Largest RTP payload in bytes (keep under the path MTU)")
+    int maxPayloadSize() default 1400;
+
+    @AttributeDefinition(description = "Memory for packetized samples shared between sessions, in MiB")
+    int sampleCacheMegabytes() default 64;
+
+    @AttributeDefinition(description = "I/O threads; 0 for one per core")
+    int ioThreads() default 0;
+
+    @AttributeDefinition(description = "Threads for blocking work (opening and reading media)")
+    int blockingThreads() default 8;
+}

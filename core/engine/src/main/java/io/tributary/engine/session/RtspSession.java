@@ -1,0 +1,131 @@
+package io.tributary.engine.session;
+
+import io.tributary.api.transport.ControlChannel;
+import io.tributary.engine.path.SharedSource;
+import io.tributary.engine.vod.VodPlayback;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * An RTSP session (RFC 2326 §3): the tracks a client set up on one path and their
+ * playback. A session is independent of TCP connections; it is confined to one event
+ * loop ({@link #executor()}), on which all its state changes happen.
+ */
+public final class RtspSession {
+    /** RFC 2326 Appendix A server states. */
+    public enum State { READY, PLAYING }
+
+    private final String id;
+    private final String path;
+    private final InetSocketAddress client;
+    private final SharedSource source;
+    private final ScheduledExecutorService executor;
+    private final int timeoutSeconds;
+    private final Map<Integer, SessionTrack> tracks = new TreeMap<>();
+    private volatile long lastActivityNanos = System.nanoTime();
+    private volatile State state = State.READY;
+    private volatile boolean ended;
+    private ControlChannel ownerConnection;
+    private VodPlayback playback;
+
+    RtspSession(String id, String path, InetSocketAddress client, SharedSource source,
+                ScheduledExecutorService executor, int timeoutSeconds) {
+        this.id = id;
+        this.path = path;
+        this.client = client;
+        this.source = source;
+        this.executor = executor;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public InetSocketAddress client() {
+        return client;
+    }
+
+    public SharedSource source() {
+        return source;
+    }
+
+    /** The event loop this session's state and playback live on. */
+    public ScheduledExecutorService executor() {
+        return executor;
+    }
+
+    public int timeoutSeconds() {
+        return timeoutSeconds;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public void state(State value) {
+        state = value;
+    }
+
+    public boolean ended() {
+        return ended;
+    }
+
+    void markEnded() {
+        ended = true;
+    }
+
+    /** Any request with this session, or RTCP from its client, keeps it alive. */
+    public void touch() {
+        lastActivityNanos = System.nanoTime();
+    }
+
+    /** Idle too long; sessions carried inside an open RTSP connection live as long as it does. */
+    boolean expired(long nowNanos) {
+        ControlChannel owner = ownerConnection();
+        if (owner != null && owner.isOpen()) {
+            return false;
+        }
+        return nowNanos - lastActivityNanos > timeoutSeconds * 1_000_000_000L;
+    }
+
+    public synchronized Map<Integer, SessionTrack> tracks() {
+        return Map.copyOf(tracks);
+    }
+
+    public synchronized SessionTrack track(int index) {
+        return tracks.get(index);
+    }
+
+    public synchronized void addTrack(SessionTrack track) {
+        tracks.put(track.index(), track);
+    }
+
+    /** The connection whose closing ends this session (TCP interleaved), or null. */
+    public synchronized ControlChannel ownerConnection() {
+        return ownerConnection;
+    }
+
+    public synchronized void ownerConnection(ControlChannel connection) {
+        ownerConnection = connection;
+    }
+
+    public synchronized VodPlayback playback() {
+        return playback;
+    }
+
+    public synchronized void playback(VodPlayback value) {
+        playback = value;
+    }
+
+    /** Transport profile of the first track, for logs and events. */
+    public synchronized String transportName() {
+        return tracks.isEmpty() ? "-" : tracks.values().iterator().next().binding().reply().profileKey();
+    }
+}

@@ -1,0 +1,69 @@
+package io.tributary.engine.session;
+
+import io.tributary.api.transport.ControlChannel;
+import io.tributary.api.transport.TransportContext;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.LongAdder;
+
+/** The engine's side of one track's transport: addresses, ids, and RTCP coming back. */
+public final class SessionTransportContext implements TransportContext {
+    private final RtspSession session;
+    private final InetSocketAddress remote;
+    private final InetSocketAddress local;
+    private final ControlChannel control;
+    private final int track;
+    private final long ssrc;
+    private final LongAdder rtcpPackets = new LongAdder();
+
+    public SessionTransportContext(RtspSession session, InetSocketAddress remote, InetSocketAddress local,
+                                   ControlChannel control, int track, long ssrc) {
+        this.session = session;
+        this.remote = remote;
+        this.local = local;
+        this.control = control;
+        this.track = track;
+        this.ssrc = ssrc;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return local;
+    }
+
+    @Override
+    public ControlChannel control() {
+        return control;
+    }
+
+    @Override
+    public String sessionId() {
+        return session.id();
+    }
+
+    @Override
+    public int track() {
+        return track;
+    }
+
+    @Override
+    public long ssrc() {
+        return ssrc;
+    }
+
+    @Override
+    public void rtcpReceived(ByteBuffer packet) {
+        // Receiver reports keep UDP sessions alive (RFC 2326 §12.37); their statistics come with issue 5.
+        rtcpPackets.increment();
+        session.touch();
+    }
+
+    public long rtcpPackets() {
+        return rtcpPackets.sum();
+    }
+}

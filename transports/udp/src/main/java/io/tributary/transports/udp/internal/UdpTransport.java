@@ -1,0 +1,155 @@
+package io.tributary.transports.udp.internal;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.tributary.api.transport.MediaTransport;
+import io.tributary.api.transport.TransportBinding;
+import io.tributary.api.transport.TransportContext;
+import io.tributary.rtsp.header.LowerTransport;
+import io.tributary.rtsp.header.PortRange;
+import io.tributary.rtsp.header.TransportSpec;
+import io.tributary.rtsp.message.RtspException;
+import io.tributary.rtsp.message.RtspStatus;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * RTP/AVP over unicast UDP (RFC 2326 §12.39). All sessions share one server port pair
+ * (RTP, RTP+1 for RTCP), so a server needs two ports whatever its load, and packets of
+ * many readers leave through one socket that Netty can batch. Media goes only to the RTSP
+ * client's own address: another {@code destination} is refused (no traffic amplification).
+ */
+@Component(service = MediaTransport.class, property = MediaTransport.PROFILE + "=RTP/AVP/UDP",
+        configurationPid = "io.tributary.transports.udp")
+@Designate(ocd = UdpTransportConfig.class)
+public final class UdpTransport implements MediaTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(UdpTransport.class);
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(1 << 20, 8 << 20);
+
+    private final EventLoopGroup group;
+    private final Channel rtp;
+    private final Channel rtcp;
+    private final int rtpPort;
+    /** Bindings by the client's RTCP address, so receiver reports reach their session. */
+    private final Map<InetSocketAddress, UdpBinding> byClientRtcp = new ConcurrentHashMap<>();
+
+    @Activate
+    public UdpTransport(UdpTransportConfig config) throws UnknownHostException {
+        boolean epoll = Epoll.isAvailable();
+        group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("tributary-udp"),
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        InetAddress host = config.host().isBlank() ? null : InetAddress.getByName(config.host());
+        Bootstrap bootstrap = new Bootstrap().group(group)
+                .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                .option(ChannelOption.SO_SNDBUF, 4 << 20)
+                .option(ChannelOption.SO_RCVBUF, 1 << 20)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK);
+        try {
+            rtp = bootstrap.clone().handler(new Inbound(false)).bind(host, config.rtpPort()).syncUninterruptibly().channel();
+            rtcp = bootstrap.clone().handler(new Inbound(true)).bind(host, config.rtpPort() + 1).syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            LOG.error("cannot bind UDP ports {}-{}: {}", config.rtpPort(), config.rtpPort() + 1, e.getMessage());
+            throw e;
+        }
+        rtpPort = ((InetSocketAddress) rtp.localAddress()).getPort();
+        LOG.info("RTP/UDP on ports {}-{} ({})", rtpPort, rtpPort + 1, epoll ? "epoll" : "NIO");
+    }
+
+    @Deactivate
+    void deactivate() {
+        rtp.close();
+        rtcp.close();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @Override
+    public CompletionStage<TransportBinding> bind(TransportSpec requested, TransportContext context) {
+        try {
+            return CompletableFuture.completedFuture(bindNow(requested, context));
+        } catch (RtspException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private TransportBinding bindNow(TransportSpec requested, TransportContext context) {
+        if (requested.multicast()) {
+            throw new RtspException(RtspStatus.UNSUPPORTED_TRANSPORT, "multicast is not served by this transport");
+        }
+        PortRange client = requested.clientPort();
+        if (client == null) {
+            throw new RtspException(RtspStatus.UNSUPPORTED_TRANSPORT, "UDP needs client_port");
+        }
+        InetAddress peer = context.remoteAddress().getAddress();
+        if (requested.destination() != null && !sameHost(requested.destination(), peer)) {
+            throw new RtspException(RtspStatus.FORBIDDEN, "media is only sent to the RTSP client's own address");
+        }
+        InetSocketAddress rtpTarget = new InetSocketAddress(peer, client.first());
+        InetSocketAddress rtcpTarget = new InetSocketAddress(peer, client.single() ? client.first() + 1 : client.last());
+        TransportSpec reply = new TransportSpec(requested.profile(), LowerTransport.UDP, false, null, null,
+                client, PortRange.pair(rtpPort), null, null, null, String.format("%08X", context.ssrc()),
+                requested.mode(), Map.of());
+        UdpBinding binding = new UdpBinding(reply, rtp, rtcp, rtpTarget, rtcpTarget, context,
+                () -> byClientRtcp.remove(rtcpTarget));
+        byClientRtcp.put(rtcpTarget, binding);
+        return binding;
+    }
+
+    private static boolean sameHost(String destination, InetAddress peer) {
+        try {
+            return InetAddress.getByName(destination).equals(peer);
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Packets clients send to the server ports: RTCP receiver reports (and RTP hole punching). */
+    private final class Inbound extends SimpleChannelInboundHandler<DatagramPacket> {
+        private final boolean control;
+
+        Inbound(boolean control) {
+            this.control = control;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            if (!control) {
+                return;
+            }
+            UdpBinding binding = byClientRtcp.get(packet.sender());
+            if (binding != null) {
+                ByteBuf content = packet.content();
+                ByteBuffer copy = ByteBuffer.allocate(content.readableBytes());
+                content.getBytes(content.readerIndex(), copy);
+                binding.rtcpReceived(copy.flip());
+            }
+        }
+    }
+}
