@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param title    session name for SDP {@code s=}; never null
  * @param tracks   tracks in control order; never empty
- * @param duration length for seekable media; {@code null} for live or looping media
+ * @param duration length of stored media (for looping media, the loop period); {@code null} for live media
  * @param looping  {@code true} when the source restarts at its end and timestamps continue
  *                 (a demo loop): served as open-ended, not seekable
  */

@@ -1,0 +1,88 @@
+package io.tributary.sources.file.internal;
+
+import io.tributary.api.media.AccessUnit;
+import io.tributary.api.media.MediaDescription;
+import io.tributary.api.media.MediaType;
+import io.tributary.api.media.TrackDescription;
+import io.tributary.api.source.SeekableSource;
+import io.tributary.sources.file.internal.mp4.Mp4File;
+import io.tributary.sources.file.internal.mp4.Mp4Track;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A stored MP4/MOV file as a {@link SeekableSource}. Times are those of {@link Mp4Track}: in
+ * each track's RTP clock, on the edit-list timeline shared by all tracks. The description
+ * carries the duration also when looping: it is the period after which a loop restarts.
+ * Thread-safe.
+ */
+final class FileSource implements SeekableSource {
+    private static final Logger LOG = LoggerFactory.getLogger(FileSource.class);
+
+    private final Mp4File file;
+    private final MediaDescription description;
+
+    private FileSource(Mp4File file, MediaDescription description) {
+        this.file = file;
+        this.description = description;
+    }
+
+    /**
+     * @param looping whether the media restarts at its end (the demo clip)
+     * @throws IOException when the file cannot be read or played; the message says why
+     */
+    static FileSource open(Path path, boolean looping) throws IOException {
+        Mp4File file = Mp4File.open(path);
+        List<TrackDescription> tracks = new ArrayList<>();
+        Duration duration = Duration.ZERO;
+        for (Mp4Track track : file.tracks()) {
+            var format = track.format();
+            tracks.add(new TrackDescription(tracks.size(), format.type(), format.encoding(), format.codecConfig(),
+                    format.width(), format.height(), track.bitrate()));
+            duration = duration.compareTo(track.duration()) < 0 ? track.duration() : duration;
+        }
+        LOG.debug("opened {} (brand '{}'): {}", path, file.majorBrand(), tracks);
+        return new FileSource(file, new MediaDescription(path.getFileName().toString(), tracks, duration, looping));
+    }
+
+    @Override
+    public MediaDescription description() {
+        return description;
+    }
+
+    @Override
+    public int sampleCount(int track) {
+        return file.tracks().get(track).sampleCount();
+    }
+
+    @Override
+    public int seekIndex(int track, long time) {
+        return file.tracks().get(track).seekIndex(time);
+    }
+
+    @Override
+    public long decodeTime(int track, int index) {
+        return file.tracks().get(track).decodeTime(index);
+    }
+
+    @Override
+    public AccessUnit read(int track, int index) throws IOException {
+        Mp4Track t = file.tracks().get(track);
+        boolean keyframe = t.format().type() == MediaType.AUDIO || t.isSync(index);
+        return new AccessUnit(track, t.presentationTime(index), t.decodeTime(index), keyframe, file.read(track, index));
+    }
+
+    @Override
+    public void close() {
+        try {
+            file.close();
+        } catch (IOException e) {
+            LOG.debug("closing {}: {}", description.title(), e.toString());
+        }
+    }
+}

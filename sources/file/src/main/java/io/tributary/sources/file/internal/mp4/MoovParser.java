@@ -1,0 +1,89 @@
+package io.tributary.sources.file.internal.mp4;
+
+import io.tributary.sources.file.internal.mp4.BoxCursor.Box;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the movie box: the movie timescale ({@code mvhd}) and, for each {@code trak}, its
+ * header, media header, handler, sample description, sample table and edit list. Tracks that
+ * are neither video nor audio, of an unsupported codec or without samples are skipped.
+ */
+final class MoovParser {
+    private static final Logger LOG = LoggerFactory.getLogger(MoovParser.class);
+
+    private MoovParser() {
+    }
+
+    static List<Mp4Track> parse(byte[] moov, long fileSize) throws IOException {
+        List<Box> boxes = new BoxCursor(moov).children();
+        if (BoxCursor.find(boxes, "mvex") != null) {
+            throw new IOException("fragmented MP4 not supported yet");
+        }
+        BoxCursor mvhd = BoxCursor.require(boxes, "mvhd", "moov").payload();
+        mvhd.skip(mvhd.version() == 1 ? 16 : 8); // creation and modification times
+        long movieTimescale = timescale(mvhd, "mvhd");
+        List<Mp4Track> tracks = new ArrayList<>();
+        int sampleBudget = SampleTableParser.MAX_SAMPLES;
+        for (Box box : boxes) {
+            if (box.type().equals("trak")) {
+                Mp4Track track = track(box.payload().children(), movieTimescale, fileSize, sampleBudget);
+                if (track != null) {
+                    tracks.add(track);
+                    sampleBudget -= track.sampleCount();
+                }
+            }
+        }
+        return tracks;
+    }
+
+    private static Mp4Track track(List<Box> trak, long movieTimescale, long fileSize, int sampleBudget)
+            throws IOException {
+        BoxCursor tkhd = BoxCursor.require(trak, "tkhd", "trak").payload();
+        tkhd.skip(tkhd.version() == 1 ? 16 : 8); // creation and modification times
+        long id = tkhd.u32();
+
+        List<Box> mdia = BoxCursor.require(trak, "mdia", "trak").payload().children();
+        BoxCursor mdhd = BoxCursor.require(mdia, "mdhd", "mdia").payload();
+        mdhd.skip(mdhd.version() == 1 ? 16 : 8);
+        long timescale = timescale(mdhd, "mdhd");
+        BoxCursor hdlr = BoxCursor.require(mdia, "hdlr", "mdia").payload();
+        hdlr.version();
+        hdlr.skip(4); // pre-defined
+        String handler = hdlr.fourcc();
+        if (!handler.equals("vide") && !handler.equals("soun")) {
+            LOG.debug("track {}: skipped, handler '{}'", id, BoxCursor.printable(handler));
+            return null;
+        }
+
+        List<Box> minf = BoxCursor.require(mdia, "minf", "mdia").payload().children();
+        List<Box> stbl = BoxCursor.require(minf, "stbl", "minf").payload().children();
+        TrackFormat format = SampleEntries.parse(BoxCursor.require(stbl, "stsd", "stbl").payload(), id, handler);
+        if (format == null) {
+            return null;
+        }
+        SampleTable samples = SampleTableParser.parse(stbl, fileSize, sampleBudget);
+        if (samples.count() == 0) {
+            LOG.debug("track {}: skipped, no samples", id);
+            return null;
+        }
+        return Mp4Track.create(id, format, samples, timescale, editList(trak), movieTimescale);
+    }
+
+    private static EditList editList(List<Box> trak) throws IOException {
+        Box edts = BoxCursor.find(trak, "edts");
+        Box elst = edts == null ? null : BoxCursor.find(edts.payload().children(), "elst");
+        return elst == null ? EditList.NONE : EditList.parse(elst.payload());
+    }
+
+    private static long timescale(BoxCursor header, String box) throws IOException {
+        long timescale = header.count(Integer.MAX_VALUE, box + ": timescale");
+        if (timescale == 0) {
+            throw new IOException(box + ": timescale 0");
+        }
+        return timescale;
+    }
+}
