@@ -1,5 +1,7 @@
 package io.tributary.rtsp.header;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -42,7 +44,15 @@ public record TransportSpec(
     public TransportSpec {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(lower, "lower");
-        extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+        if (extensions != null) {
+            extensions.forEach((name, value) -> {
+                Objects.requireNonNull(name, "extension name");
+                Objects.requireNonNull(value, "extension value");
+            });
+        }
+        // keeps the order in which the parameters were sent, so that formatting is stable
+        extensions = extensions == null || extensions.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     }
 
     /**
