@@ -7,8 +7,18 @@ import io.tributary.api.payload.SdpAttributes;
 import io.tributary.engine.handler.SdpPayloadTypes;
 import io.tributary.rtsp.message.RtspException;
 import io.tributary.rtsp.message.RtspStatus;
-import java.net.Inet6Address;
+import io.tributary.engine.handler.RequestUrl;
+import io.tributary.rtsp.sdp.Attribute;
+import io.tributary.rtsp.sdp.Bandwidth;
+import io.tributary.rtsp.sdp.Connection;
+import io.tributary.rtsp.sdp.Origin;
+import io.tributary.rtsp.sdp.SdpMedia;
+import io.tributary.rtsp.sdp.SdpWriter;
+import io.tributary.rtsp.sdp.SessionDescription;
+import io.tributary.rtsp.sdp.Timing;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,45 +35,49 @@ public final class SdpBuilder {
     }
 
     public String describe(MediaDescription media, InetSocketAddress server) {
-        String family = server.getAddress() instanceof Inet6Address ? "IP6" : "IP4";
         String address = server.getAddress().getHostAddress();
-        StringBuilder sdp = new StringBuilder(512)
-                .append("v=0\r\n")
-                .append("o=- ").append(System.currentTimeMillis()).append(" 1 IN ").append(family).append(' ')
-                .append(address).append("\r\n")
-                .append("s=").append(clean(media.title())).append("\r\n")
-                .append("c=IN ").append(family).append(' ').append(family.equals("IP6") ? "::" : "0.0.0.0").append("\r\n")
-                .append("t=0 0\r\n")
-                .append("a=tool:Tributary\r\n")
-                .append("a=control:*\r\n")
-                .append("a=range:").append(range(media)).append("\r\n");
+        Connection origin = Connection.of(address);
+        List<SdpMedia> sections = new ArrayList<>();
         for (TrackDescription track : media.tracks()) {
-            String encoding = track.encoding().name();
-            PayloadFormat format = formats.get(encoding).orElseThrow(() -> new RtspException(
-                    RtspStatus.SERVICE_UNAVAILABLE, "no payload format installed for " + encoding));
-            int payloadType = SdpPayloadTypes.of(track.index());
-            SdpAttributes attributes;
-            try {
-                attributes = format.describe(track, payloadType);
-            } catch (IllegalArgumentException e) {
-                throw new RtspException(RtspStatus.SERVICE_UNAVAILABLE,
-                        "track " + track.index() + " (" + encoding + ") cannot be described: " + e.getMessage());
-            }
-            sdp.append("m=").append(track.type().sdpName()).append(" 0 RTP/AVP ").append(payloadType).append("\r\n");
-            if (track.bitrate() > 0) {
-                sdp.append("b=AS:").append((track.bitrate() + 999) / 1000).append("\r\n");
-            }
-            sdp.append("a=rtpmap:").append(payloadType).append(' ').append(attributes.rtpmap()).append("\r\n");
-            if (!attributes.fmtp().isEmpty()) {
-                sdp.append("a=fmtp:").append(payloadType).append(' ').append(attributes.fmtp()).append("\r\n");
-            }
-            if (track.width() > 0 && track.height() > 0) {
-                sdp.append("a=framesize:").append(payloadType).append(' ').append(track.width()).append('-')
-                        .append(track.height()).append("\r\n");
-            }
-            sdp.append("a=control:trackID=").append(track.index()).append("\r\n");
+            sections.add(section(track));
         }
-        return sdp.toString();
+        SessionDescription sdp = new SessionDescription(0,
+                new Origin("-", Long.toString(System.currentTimeMillis()), "1", origin.netType(), origin.addrType(),
+                        address),
+                clean(media.title()), null,
+                Connection.of(origin.addrType().equals("IP6") ? "::" : "0.0.0.0"),
+                List.of(Timing.unbounded()),
+                List.of(new Attribute("tool", "Tributary"), new Attribute("control", "*"),
+                        new Attribute("range", range(media))),
+                sections);
+        return SdpWriter.write(sdp);
+    }
+
+    private SdpMedia section(TrackDescription track) {
+        String encoding = track.encoding().name();
+        PayloadFormat format = formats.get(encoding).orElseThrow(() -> new RtspException(
+                RtspStatus.SERVICE_UNAVAILABLE, "no payload format installed for " + encoding));
+        int payloadType = SdpPayloadTypes.of(track.index());
+        SdpAttributes attributes;
+        try {
+            attributes = format.describe(track, payloadType);
+        } catch (IllegalArgumentException e) {
+            throw new RtspException(RtspStatus.SERVICE_UNAVAILABLE,
+                    "track " + track.index() + " (" + encoding + ") cannot be described: " + e.getMessage());
+        }
+        List<Attribute> lines = new ArrayList<>();
+        lines.add(new Attribute("rtpmap", payloadType + " " + attributes.rtpmap()));
+        if (!attributes.fmtp().isEmpty()) {
+            lines.add(new Attribute("fmtp", payloadType + " " + attributes.fmtp()));
+        }
+        if (track.width() > 0 && track.height() > 0) {
+            lines.add(new Attribute("framesize", payloadType + " " + track.width() + "-" + track.height()));
+        }
+        lines.add(new Attribute("control", RequestUrl.trackControl(track.index())));
+        List<Bandwidth> bandwidths = track.bitrate() > 0
+                ? List.of(new Bandwidth("AS", (track.bitrate() + 999) / 1000)) : List.of();
+        return new SdpMedia(track.type().sdpName(), 0, null, "RTP/AVP", List.of(Integer.toString(payloadType)),
+                null, null, bandwidths, null, lines);
     }
 
     private static String range(MediaDescription media) {
