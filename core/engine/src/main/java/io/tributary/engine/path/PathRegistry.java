@@ -112,6 +112,13 @@ public final class PathRegistry implements AutoCloseable {
         }, lingerMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** The sources open now (also those lingering after their last session). */
+    public List<SharedSource> openSources() {
+        synchronized (open) {
+            return List.copyOf(open.values());
+        }
+    }
+
     @Override
     public void close() {
         List<SharedSource> all;

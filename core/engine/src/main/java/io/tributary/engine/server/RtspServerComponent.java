@@ -2,6 +2,9 @@ package io.tributary.engine.server;
 
 import io.tributary.api.event.SessionListener;
 import io.tributary.api.payload.PayloadFormat;
+import io.tributary.api.runtime.PathSnapshot;
+import io.tributary.api.runtime.SessionSnapshot;
+import io.tributary.api.runtime.TributaryRuntime;
 import io.tributary.api.source.MediaSourceProvider;
 import io.tributary.api.transport.MediaTransport;
 import io.tributary.engine.connection.RtspPipeline;
@@ -10,6 +13,7 @@ import io.tributary.engine.handler.Engine;
 import io.tributary.engine.path.PathRegistry;
 import io.tributary.engine.path.SdpBuilder;
 import io.tributary.engine.path.Whiteboard;
+import io.tributary.engine.runtime.EngineRuntime;
 import io.tributary.engine.session.SessionEndReason;
 import io.tributary.engine.session.SessionEvents;
 import io.tributary.engine.session.SessionManager;
@@ -36,9 +40,9 @@ import org.slf4j.LoggerFactory;
  * server with its configuration. A plugin that goes away ends only the sessions that used
  * it; one that appears is used by new sessions at once.
  */
-@Component(configurationPid = "io.tributary.engine.rtsp", immediate = true, service = {})
+@Component(configurationPid = "io.tributary.engine.rtsp", immediate = true, service = TributaryRuntime.class)
 @Designate(ocd = RtspServerConfig.class)
-public final class RtspServerComponent {
+public final class RtspServerComponent implements TributaryRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(RtspServerComponent.class);
     private static final String SERVER = "Tributary/0.1.0";
     private static final long SOURCE_LINGER_MILLIS = 30_000;
@@ -54,6 +58,7 @@ public final class RtspServerComponent {
     private volatile SessionManager sessions;
     private volatile SampleCache samples;
     private RtspServer server;
+    private volatile EngineRuntime runtime;
 
     @Activate
     void activate(RtspServerConfig config) {
@@ -73,6 +78,7 @@ public final class RtspServerComponent {
         Engine engine = new Engine(sessions, paths, formats, transports, samples, new SdpBuilder(formats),
                 config.maxPayloadSize());
         Dispatcher dispatcher = new Dispatcher(engine, SERVER);
+        runtime = new EngineRuntime(sessions, paths);
         InetSocketAddress address = config.host().isBlank()
                 ? new InetSocketAddress(config.port()) : new InetSocketAddress(config.host(), config.port());
         int idleSeconds = Math.max(10, 2 * config.sessionTimeoutSeconds());
@@ -108,6 +114,23 @@ public final class RtspServerComponent {
         }
         events.close();
         LOG.info("RTSP server stopped");
+    }
+
+    // TributaryRuntime, for administration.
+
+    @Override
+    public List<SessionSnapshot> sessions() {
+        return runtime.sessions();
+    }
+
+    @Override
+    public List<PathSnapshot> paths() {
+        return runtime.paths();
+    }
+
+    @Override
+    public boolean kick(String sessionId) {
+        return runtime.kick(sessionId);
     }
 
     // Whiteboard: payload formats.

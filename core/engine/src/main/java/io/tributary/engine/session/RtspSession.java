@@ -4,6 +4,7 @@ import io.tributary.api.transport.ControlChannel;
 import io.tributary.engine.path.SharedSource;
 import io.tributary.engine.vod.VodPlayback;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,6 +25,7 @@ public final class RtspSession {
     private final ScheduledExecutorService executor;
     private final int timeoutSeconds;
     private final Map<Integer, SessionTrack> tracks = new TreeMap<>();
+    private final Instant created = Instant.now();
     private volatile long lastActivityNanos = System.nanoTime();
     private volatile State state = State.READY;
     private volatile boolean ended;
@@ -59,6 +61,10 @@ public final class RtspSession {
     /** The event loop this session's state and playback live on. */
     public ScheduledExecutorService executor() {
         return executor;
+    }
+
+    public Instant created() {
+        return created;
     }
 
     public int timeoutSeconds() {

@@ -10,6 +10,7 @@ public enum SessionEndReason {
     FORMAT_GONE("format-gone"),
     SOURCE_GONE("source-gone"),
     SHUTDOWN("shutdown"),
+    KICKED("kicked"),
     ERROR("error");
 
     private final String label;

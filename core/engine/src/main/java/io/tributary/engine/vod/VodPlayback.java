@@ -174,6 +174,24 @@ public final class VodPlayback {
         return playing;
     }
 
+    /** RTP packets sent so far (read from other threads: approximate). */
+    public long packetsSent() {
+        long sum = 0;
+        for (TrackOut t : tracks) {
+            sum += t.timeline.packetCount();
+        }
+        return sum;
+    }
+
+    /** RTP payload bytes sent so far (read from other threads: approximate). */
+    public long bytesSent() {
+        long sum = 0;
+        for (TrackOut t : tracks) {
+            sum += t.timeline.octetCount();
+        }
+        return sum;
+    }
+
     /** Packets refused by slow sinks so far. */
     public long droppedPackets() {
         return droppedPackets;

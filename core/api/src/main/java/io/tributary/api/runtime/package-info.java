@@ -1,0 +1,10 @@
+/**
+ * What the server is doing now, for the web console, REST and shell commands: snapshots of
+ * sessions and open paths, and kicking a session.
+ */
+@Export
+@Version("0.1.0")
+package io.tributary.api.runtime;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
