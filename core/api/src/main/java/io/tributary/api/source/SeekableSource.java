@@ -27,6 +27,12 @@ public non-sealed interface SeekableSource extends MediaSource {
     /** Decode time of a sample in the track's clock units, without reading its data. */
     long decodeTime(int track, int index);
 
+    /**
+     * Presentation time of a sample in the track's clock units, without reading its data:
+     * where a seek to this sample starts on the normal play time line.
+     */
+    long presentationTime(int track, int index);
+
     /** Reads one sample; may block. */
     AccessUnit read(int track, int index) throws IOException;
 }

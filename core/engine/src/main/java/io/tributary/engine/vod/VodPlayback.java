@@ -212,7 +212,7 @@ public final class VodPlayback {
     private void seek(double npt) {
         TrackOut reference = tracks.get(referenceTrack);
         int key = media.seekIndex(reference.track, Math.round(npt * reference.clockRate));
-        long keyTime = media.sampleCount(reference.track) == 0 ? 0 : media.decodeTime(reference.track, key);
+        long keyTime = media.sampleCount(reference.track) == 0 ? 0 : media.presentationTime(reference.track, key);
         startNpt = Math.max(0, keyTime / (double) reference.clockRate);
         for (TrackOut t : tracks) {
             t.pending.clear();

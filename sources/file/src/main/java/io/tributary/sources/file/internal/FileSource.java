@@ -71,6 +71,11 @@ final class FileSource implements SeekableSource {
     }
 
     @Override
+    public long presentationTime(int track, int index) {
+        return file.tracks().get(track).presentationTime(index);
+    }
+
+    @Override
     public AccessUnit read(int track, int index) throws IOException {
         Mp4Track t = file.tracks().get(track);
         boolean keyframe = t.format().type() == MediaType.AUDIO || t.isSync(index);
