@@ -101,8 +101,9 @@ public final class RtspSession {
         return nowNanos - lastActivityNanos > timeoutSeconds * 1_000_000_000L;
     }
 
+    /** The set-up tracks in track order. */
     public synchronized Map<Integer, SessionTrack> tracks() {
-        return Map.copyOf(tracks);
+        return java.util.Collections.unmodifiableMap(new TreeMap<>(tracks));
     }
 
     public synchronized SessionTrack track(int index) {

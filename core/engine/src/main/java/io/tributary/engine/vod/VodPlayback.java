@@ -324,23 +324,32 @@ public final class VodPlayback {
         if (!playing) {
             return;
         }
-        long elapsed = System.nanoTime() - wallStart;
-        long ntp = NtpTime.fromEpochMillis(System.currentTimeMillis());
         for (TrackOut t : tracks) {
             if (t.timeline.packetCount() == 0) {
                 continue;
             }
             ByteBuffer report = ByteBuffer.allocate(128);
-            RtcpSenderReport.write(report, t.timeline.ssrc(), ntp, t.timeline.rtpTime(t.mediaNow(elapsed)),
-                    t.timeline.packetCount(), t.timeline.octetCount(), CNAME);
+            writeSenderReport(report, t);
             t.sink.sendRtcp(report.flip());
             t.sink.flush();
         }
     }
 
+    private void writeSenderReport(ByteBuffer dst, TrackOut t) {
+        long elapsed = playing ? System.nanoTime() - wallStart : 0;
+        long mediaNow = playing ? t.mediaNow(elapsed) : Math.round(pausedNpt * t.clockRate);
+        RtcpSenderReport.write(dst, t.timeline.ssrc(), NtpTime.fromEpochMillis(System.currentTimeMillis()),
+                t.timeline.rtpTime(mediaNow), t.timeline.packetCount(), t.timeline.octetCount(), CNAME);
+    }
+
+    /**
+     * RTCP BYE as a compound packet led by a sender report (RFC 3550 §6.1): clients drop
+     * RTCP that does not start with SR or RR (ffmpeg ignores anything under 12 bytes).
+     */
     private void sendBye() {
         for (TrackOut t : tracks) {
-            ByteBuffer bye = ByteBuffer.allocate(64);
+            ByteBuffer bye = ByteBuffer.allocate(192);
+            writeSenderReport(bye, t);
             RtcpBye.write(bye, t.timeline.ssrc());
             t.sink.sendRtcp(bye.flip());
             t.sink.flush();

@@ -1,0 +1,45 @@
+package io.tributary.admin.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.tributary.api.runtime.SessionSnapshot;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RuntimeJsonTest {
+    @Test
+    void documentHoldsEveryFieldOfPathsAndSessions() {
+        FakeRuntime runtime = new FakeRuntime()
+                .path("/demo", "Demo", true, 1, "H264", "MPEG4-GENERIC")
+                .session("s1", "/demo", "192.0.2.7", 50000, 1200, 1_400_000);
+
+        assertEquals("{\"paths\":[{\"path\":\"/demo\",\"title\":\"Demo\",\"encodings\":[\"H264\",\"MPEG4-GENERIC\"],"
+                + "\"seekable\":true,\"sessions\":1}],"
+                + "\"sessions\":[{\"id\":\"s1\",\"path\":\"/demo\",\"client\":\"192.0.2.7:50000\","
+                + "\"transport\":\"RTP/AVP/TCP\",\"state\":\"PLAYING\",\"since\":\"2025-03-01T12:00:05Z\","
+                + "\"packets\":1200,\"bytes\":1400000}]}",
+                RuntimeJson.of(RuntimeView.of(runtime)));
+    }
+
+    @Test
+    void emptyRuntimeGivesEmptyArrays() {
+        assertEquals("{\"paths\":[],\"sessions\":[]}", RuntimeJson.of(RuntimeView.of(new FakeRuntime())));
+    }
+
+    @Test
+    void stringsEscapeQuotesBackslashesControlAndHtmlCharacters() {
+        assertEquals("\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u001f\"", RuntimeJson.quote("a\"b\\c\n\r\t\u0001\u001f"));
+        assertEquals("\"\\u003c/script\\u003e\\u0026\"", RuntimeJson.quote("</script>&"));
+        assertEquals("\"\\u2028\\u2029é\"", RuntimeJson.quote("\u2028\u2029é"));
+        assertEquals("null", RuntimeJson.quote(null));
+    }
+
+    @Test
+    void missingValuesBecomeNull() {
+        RuntimeView view = new RuntimeView(List.of(),
+                List.of(new SessionSnapshot("s", null, null, null, null, null, 0, 0)));
+
+        assertEquals("{\"paths\":[],\"sessions\":[{\"id\":\"s\",\"path\":null,\"client\":null,\"transport\":null,"
+                + "\"state\":null,\"since\":null,\"packets\":0,\"bytes\":0}]}", RuntimeJson.of(view));
+    }
+}

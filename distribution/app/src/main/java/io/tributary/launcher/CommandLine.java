@@ -1,0 +1,96 @@
+package io.tributary.launcher;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Turns {@code main(String[])} arguments into {@link TributaryOptions}. */
+final class CommandLine {
+
+    static final String USAGE = """
+            Usage: java -jar tributary.jar [options]
+              --home DIR        runtime folder (default: the folder of tributary.jar)
+              --rtsp-port N     RTSP port (default 8554; a number written in
+                                etc/io.tributary.engine.rtsp.cfg wins over this option)
+              --http-port N     web console port (default 8080, bound to 127.0.0.1)
+              --media DIR       folder served as rtsp://host:port/vod/<file> (default HOME/media)
+              --no-shell        do not start the interactive Gogo shell
+              --help            print this text
+            Framework properties: HOME/etc/framework.properties. Configuration: HOME/etc/*.cfg.""";
+
+    /** The arguments asked for help, not for a server. */
+    static final class HelpRequested extends Exception {
+        HelpRequested() {
+            super(USAGE);
+        }
+    }
+
+    private CommandLine() {
+    }
+
+    /**
+     * @param interactive whether a terminal is attached (the shell is on by default then)
+     * @throws IllegalArgumentException on an unknown option or a bad value, with a message for the user
+     */
+    static TributaryOptions parse(String[] args, boolean interactive) throws HelpRequested {
+        Path home = null;
+        Integer rtspPort = null;
+        Integer httpPort = null;
+        Path media = null;
+        boolean shell = interactive;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--home" -> home = Path.of(value(args, ++i, arg));
+                case "--rtsp-port" -> rtspPort = port(value(args, ++i, arg), arg);
+                case "--http-port" -> httpPort = port(value(args, ++i, arg), arg);
+                case "--media" -> media = Path.of(value(args, ++i, arg));
+                case "--no-shell" -> shell = false;
+                case "-h", "--help" -> throw new HelpRequested();
+                default -> throw new IllegalArgumentException("unknown option: " + arg);
+            }
+        }
+        TributaryOptions options = TributaryOptions.of(home != null ? home : jarFolder())
+                .withShell(shell);
+        if (rtspPort != null) {
+            options = options.withRtspPort(rtspPort);
+        }
+        if (httpPort != null) {
+            options = options.withHttpPort(httpPort);
+        }
+        if (media != null) {
+            options = options.withMediaDirectory(media);
+        }
+        return options;
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int port(String text, String option) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs a port number 1..65535, not '" + text + "'");
+    }
+
+    /** The folder holding tributary.jar, or the working directory when run from classes. */
+    private static Path jarFolder() {
+        try {
+            Path location = Path.of(CommandLine.class.getProtectionDomain().getCodeSource()
+                    .getLocation().toURI());
+            return Files.isRegularFile(location) ? location.getParent() : Path.of("");
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            return Path.of("");
+        }
+    }
+}

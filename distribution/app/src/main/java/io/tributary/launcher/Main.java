@@ -1,0 +1,44 @@
+package io.tributary.launcher;
+
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar tributary.jar [--home DIR] [--rtsp-port N] [--http-port N] [--media DIR] [--no-shell]}:
+ * starts Tributary in the foreground and stops it cleanly on Ctrl-C / SIGTERM.
+ * Exit status: 0 after a normal stop, 1 when it did not start, 2 on a bad command line.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        TributaryOptions options;
+        try {
+            options = CommandLine.parse(args, Terminal.isInteractive());
+        } catch (CommandLine.HelpRequested help) {
+            System.out.println(help.getMessage());
+            return;
+        } catch (IllegalArgumentException e) {
+            System.err.println("tributary: " + e.getMessage());
+            System.err.println(CommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        RunningTributary running;
+        try {
+            running = Tributary.start(options);
+        } catch (StartupException e) {
+            LoggerFactory.getLogger(Main.class).error("Tributary did not start: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "tributary-shutdown"));
+        try {
+            running.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.exit(0);
+    }
+}

@@ -1,0 +1,73 @@
+package io.tributary.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * How to start one Tributary: the runtime folder and the few settings the command line can
+ * override. Everything else comes from {@code <home>/etc/}.
+ *
+ * @param home the runtime folder (holds {@code system/}, {@code deploy/}, {@code etc/})
+ * @param rtspPort the RTSP port, handed to Config Admin through the framework property
+ *     {@value FrameworkProperties#RTSP_PORT}; empty = {@value FrameworkProperties#DEFAULT_RTSP_PORT}
+ * @param httpPort the HTTP port of the console; empty = {@value FrameworkProperties#DEFAULT_HTTP_PORT}
+ * @param shell whether the Gogo shell reads the terminal
+ * @param mediaDirectory the folder served under {@code /vod/}; empty = {@code <home>/media}
+ * @param frameworkProperties last-word framework properties (tests use it to tune FileInstall)
+ */
+public record TributaryOptions(
+        Path home,
+        OptionalInt rtspPort,
+        OptionalInt httpPort,
+        boolean shell,
+        Optional<Path> mediaDirectory,
+        Map<String, String> frameworkProperties) {
+
+    public TributaryOptions {
+        home = home.toAbsolutePath().normalize();
+        Objects.requireNonNull(rtspPort);
+        Objects.requireNonNull(httpPort);
+        mediaDirectory = mediaDirectory.map(p -> p.toAbsolutePath().normalize());
+        frameworkProperties = Map.copyOf(frameworkProperties);
+    }
+
+    /** Defaults for a runtime folder: ports from etc/ or the built-in defaults, no shell. */
+    public static TributaryOptions of(Path home) {
+        return new TributaryOptions(home, OptionalInt.empty(), OptionalInt.empty(), false,
+                Optional.empty(), Map.of());
+    }
+
+    public TributaryOptions withRtspPort(int port) {
+        return new TributaryOptions(home, OptionalInt.of(checkPort(port)), httpPort, shell,
+                mediaDirectory, frameworkProperties);
+    }
+
+    public TributaryOptions withHttpPort(int port) {
+        return new TributaryOptions(home, rtspPort, OptionalInt.of(checkPort(port)), shell,
+                mediaDirectory, frameworkProperties);
+    }
+
+    public TributaryOptions withShell(boolean enabled) {
+        return new TributaryOptions(home, rtspPort, httpPort, enabled, mediaDirectory,
+                frameworkProperties);
+    }
+
+    public TributaryOptions withMediaDirectory(Path directory) {
+        return new TributaryOptions(home, rtspPort, httpPort, shell, Optional.of(directory),
+                frameworkProperties);
+    }
+
+    public TributaryOptions withFrameworkProperties(Map<String, String> properties) {
+        return new TributaryOptions(home, rtspPort, httpPort, shell, mediaDirectory, properties);
+    }
+
+    private static int checkPort(int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port out of range 1..65535: " + port);
+        }
+        return port;
+    }
+}

@@ -1,0 +1,1031 @@
+/*
+ * rtspload: an RTSP load client for VOD capacity benchmarks.
+ *
+ * One process, one thread, one epoll. Each session: TCP connect, OPTIONS, DESCRIBE,
+ * SETUP per track (RTP/AVP/TCP interleaved, or RTP/AVP over UDP with a local port pair
+ * per track), PLAY from 0, then read media until the stream ends (RTCP BYE on every
+ * track) or the run ends; GET_PARAMETER keep-alive every 20 s; TEARDOWN at the end.
+ * Per track it counts RTP packets, payload bytes and sequence gaps; per session it
+ * records connect-to-first-RTP latency. The summary is printed as key=value lines.
+ *
+ *   rtspload -u rtsp://127.0.0.1:8554/vod/a.mp4 -n 100 -t tcp -r 50 -d 35 -b 4128000
+ *
+ * Bounds: at most MAX_SESSIONS sessions, MAX_DURATION s, MAX_TRACKS tracks, CARRY_MAX
+ * bytes of reassembly buffer per session (TCP), RTSP messages of at most MSG_MAX bytes.
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/epoll.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_SESSIONS 5000
+#define MAX_DURATION 600
+#define MAX_TRACKS 4
+#define MSG_MAX 16384               /* one RTSP response (headers + body) */
+#define CARRY_MAX (72 * 1024)       /* TCP: leftover of one read (a frame is <= 65539 bytes) */
+#define READ_CHUNK (64 * 1024)
+#define UDP_BATCH 64
+#define UDP_PKT_MAX 2048
+#define SETUP_TIMEOUT_NS (15LL * 1000000000LL)
+#define KEEPALIVE_NS (20LL * 1000000000LL)
+#define DRAIN_NS (1000000000LL)
+#define UDP_PORT_FIRST 20000
+#define UDP_PORT_LAST 64000
+
+enum kind { K_CTRL = 0, K_RTP = 1, K_RTCP = 2 };
+enum state { S_IDLE, S_CONNECTING, S_OPTIONS, S_DESCRIBE, S_SETUP, S_PLAY, S_PLAYING, S_FAILED, S_CLOSED };
+
+struct track {
+    char control[512];
+    uint32_t clock;
+    int rtp_fd, rtcp_fd;
+    int rtp_port;
+    /* statistics */
+    int have_seq;
+    uint16_t max_seq;
+    uint32_t cycles;
+    uint32_t base_ext;
+    uint64_t received;
+    uint64_t bytes;            /* RTP payload bytes, whole session */
+    uint64_t win_bytes;        /* RTP payload bytes inside the measurement window */
+    int have_win_ts;
+    uint32_t win_first_ts, last_ts;
+    int bye;
+};
+
+struct session {
+    int id;
+    enum state st;
+    int fd;
+    int ntracks;
+    int setup_index;
+    int cseq;
+    char sid[128];
+    char base[512];       /* Content-Base or the request URL */
+    char aggregate[512];  /* control URL for PLAY */
+    int64_t t_connect, t_play, t_first_rtp, t_end, t_keepalive;
+    int ended;            /* RTCP BYE on all tracks */
+    int dropped;          /* connection lost while playing */
+    int torn_down;
+    unsigned char *carry; /* TCP reassembly (CARRY_MAX) */
+    int carry_len;
+    struct track tr[MAX_TRACKS];
+};
+
+static struct {
+    char url[512];
+    char host[256];
+    char port[16];
+    int n;
+    int udp;
+    double ramp;
+    double duration;
+    double source_bps;
+    double warmup;
+    int verbose;
+    const char *per_session;
+} cfg = { .n = 10, .ramp = 100, .duration = 30, .warmup = 3 };
+
+static struct session *sessions;
+static int epfd;
+static int64_t now_ns;
+static int next_udp_port = UDP_PORT_FIRST;
+static unsigned char rbuf[CARRY_MAX + READ_CHUNK];
+static uint64_t junk_bytes, rtsp_errors, udp_truncated;
+static char fail_reason[16][64];
+static int fail_reason_count[16];
+static int nfail_reasons;
+static volatile sig_atomic_t interrupted;
+
+static int64_t mono_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t) ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static void die(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "rtspload: ");
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\n");
+    va_end(ap);
+    exit(2);
+}
+
+static void note_failure(const char *reason) {
+    for (int i = 0; i < nfail_reasons; i++) {
+        if (strcmp(fail_reason[i], reason) == 0) {
+            fail_reason_count[i]++;
+            return;
+        }
+    }
+    if (nfail_reasons < 16) {
+        snprintf(fail_reason[nfail_reasons], sizeof fail_reason[0], "%s", reason);
+        fail_reason_count[nfail_reasons++] = 1;
+    }
+}
+
+static uint64_t ev_key(int sid, int track, enum kind k) {
+    return ((uint64_t) sid << 8) | ((uint64_t) track << 2) | (uint64_t) k;
+}
+
+static void ep_add(int fd, uint64_t key, uint32_t events) {
+    struct epoll_event ev = { .events = events, .data.u64 = key };
+    if (epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &ev) < 0) {
+        die("epoll_ctl: %s", strerror(errno));
+    }
+}
+
+static void ep_mod(int fd, uint64_t key, uint32_t events) {
+    struct epoll_event ev = { .events = events, .data.u64 = key };
+    epoll_ctl(epfd, EPOLL_CTL_MOD, fd, &ev);
+}
+
+static void close_fds(struct session *s) {
+    if (s->fd >= 0) {
+        close(s->fd);
+        s->fd = -1;
+    }
+    for (int i = 0; i < s->ntracks; i++) {
+        if (s->tr[i].rtp_fd >= 0) {
+            close(s->tr[i].rtp_fd);
+            s->tr[i].rtp_fd = -1;
+        }
+        if (s->tr[i].rtcp_fd >= 0) {
+            close(s->tr[i].rtcp_fd);
+            s->tr[i].rtcp_fd = -1;
+        }
+    }
+    free(s->carry);
+    s->carry = NULL;
+}
+
+static void fail(struct session *s, const char *reason) {
+    if (cfg.verbose) {
+        fprintf(stderr, "session %d failed in state %d: %s\n", s->id, s->st, reason);
+    }
+    note_failure(reason);
+    s->st = S_FAILED;
+    close_fds(s);
+}
+
+/* Sends a whole request; the control direction carries only small requests. */
+static int send_request(struct session *s, const char *method, const char *url, const char *extra) {
+    char req[2048];
+    int len = snprintf(req, sizeof req, "%s %s RTSP/1.0\r\nCSeq: %d\r\nUser-Agent: rtspload\r\n%s%s%s%s\r\n",
+            method, url, ++s->cseq, s->sid[0] ? "Session: " : "", s->sid, s->sid[0] ? "\r\n" : "",
+            extra ? extra : "");
+    if (len <= 0 || len >= (int) sizeof req) {
+        return -1;
+    }
+    int off = 0;
+    for (int tries = 0; off < len && tries < 100; tries++) {
+        ssize_t w = send(s->fd, req + off, (size_t) (len - off), MSG_NOSIGNAL);
+        if (w > 0) {
+            off += (int) w;
+        } else if (w < 0 && errno != EAGAIN && errno != EINTR) {
+            return -1;
+        }
+    }
+    return off == len ? 0 : -1;
+}
+
+/* ---------- SDP and URLs ---------- */
+
+static void resolve(const char *base, const char *control, char *out, size_t outlen) {
+    if (control[0] == '\0' || strcmp(control, "*") == 0) {
+        snprintf(out, outlen, "%s", base);
+    } else if (strncasecmp(control, "rtsp://", 7) == 0) {
+        snprintf(out, outlen, "%s", control);
+    } else {
+        size_t bl = strlen(base);
+        snprintf(out, outlen, "%s%s%s", base, (bl > 0 && base[bl - 1] == '/') ? "" : "/", control);
+    }
+}
+
+static void parse_sdp(struct session *s, const char *body, size_t len) {
+    const char *p = body, *end = body + len;
+    int media = -1;
+    char session_control[512] = "";
+    s->ntracks = 0;
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t) (end - p));
+        if (!eol) {
+            eol = end;
+        }
+        size_t l = (size_t) (eol - p);
+        if (l > 0 && p[l - 1] == '\r') {
+            l--;
+        }
+        char line[600];
+        if (l >= sizeof line) {
+            l = sizeof line - 1;
+        }
+        memcpy(line, p, l);
+        line[l] = '\0';
+        if (strncmp(line, "m=", 2) == 0) {
+            media++;
+            if (media < MAX_TRACKS) {
+                s->ntracks = media + 1;
+                s->tr[media].control[0] = '\0';
+                s->tr[media].clock = 90000;
+            }
+        } else if (strncmp(line, "a=control:", 10) == 0) {
+            if (media < 0) {
+                snprintf(session_control, sizeof session_control, "%.500s", line + 10);
+            } else if (media < MAX_TRACKS) {
+                snprintf(s->tr[media].control, sizeof s->tr[media].control, "%.500s", line + 10);
+            }
+        } else if (strncmp(line, "a=rtpmap:", 9) == 0 && media >= 0 && media < MAX_TRACKS) {
+            const char *slash = strchr(line, '/');
+            if (slash) {
+                s->tr[media].clock = (uint32_t) strtoul(slash + 1, NULL, 10);
+                if (s->tr[media].clock == 0) {
+                    s->tr[media].clock = 90000;
+                }
+            }
+        }
+        p = eol + 1;
+    }
+    resolve(s->base, session_control, s->aggregate, sizeof s->aggregate);
+    for (int i = 0; i < s->ntracks; i++) {
+        char abs[512];
+        resolve(s->base, s->tr[i].control, abs, sizeof abs);
+        snprintf(s->tr[i].control, sizeof s->tr[i].control, "%s", abs);
+    }
+}
+
+/* ---------- UDP ports ---------- */
+
+static int udp_socket(int port) {
+    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        return -1;
+    }
+    struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((uint16_t) port) };
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (bind(fd, (struct sockaddr *) &a, sizeof a) < 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* Binds an even/odd pair for one track; 0 on success. */
+static int bind_pair(struct track *t) {
+    for (int tries = 0; tries < 2000; tries++) {
+        if (next_udp_port + 1 > UDP_PORT_LAST) {
+            next_udp_port = UDP_PORT_FIRST;
+        }
+        int port = next_udp_port;
+        next_udp_port += 2;
+        int a = udp_socket(port);
+        if (a < 0) {
+            continue;
+        }
+        int b = udp_socket(port + 1);
+        if (b < 0) {
+            close(a);
+            continue;
+        }
+        int rcv = 2 << 20;
+        if (setsockopt(a, SOL_SOCKET, SO_RCVBUFFORCE, &rcv, sizeof rcv) < 0) {
+            setsockopt(a, SOL_SOCKET, SO_RCVBUF, &rcv, sizeof rcv);
+        }
+        t->rtp_fd = a;
+        t->rtcp_fd = b;
+        t->rtp_port = port;
+        return 0;
+    }
+    return -1;
+}
+
+/* ---------- media accounting ---------- */
+
+static void on_rtp(struct session *s, int ti, const unsigned char *p, size_t len) {
+    if (ti < 0 || ti >= s->ntracks || len < 12 || (p[0] >> 6) != 2) {
+        return;
+    }
+    struct track *t = &s->tr[ti];
+    size_t hdr = 12 + 4u * (p[0] & 0x0f);
+    if ((p[0] & 0x10) && len >= hdr + 4) {
+        hdr += 4 + 4u * (((unsigned) p[hdr + 2] << 8) | p[hdr + 3]);
+    }
+    size_t payload = len > hdr ? len - hdr : 0;
+    uint16_t seq = (uint16_t) ((p[2] << 8) | p[3]);
+    uint32_t ts = ((uint32_t) p[4] << 24) | ((uint32_t) p[5] << 16) | ((uint32_t) p[6] << 8) | p[7];
+    if (!t->have_seq) {
+        t->have_seq = 1;
+        t->max_seq = seq;
+        t->base_ext = seq;
+        t->cycles = 0;
+    } else {
+        uint16_t delta = (uint16_t) (seq - t->max_seq);
+        if (delta != 0 && delta < 0x8000) {
+            if (seq < t->max_seq) {
+                t->cycles += 65536;
+            }
+            t->max_seq = seq;
+        }
+    }
+    t->received++;
+    t->bytes += payload;
+    if (s->t_first_rtp == 0) {
+        s->t_first_rtp = now_ns;
+    }
+    if (s->st == S_PLAYING && !s->ended && now_ns >= s->t_play + (int64_t) (cfg.warmup * 1e9)) {
+        t->win_bytes += payload;
+        if (!t->have_win_ts) {
+            t->have_win_ts = 1;
+            t->win_first_ts = ts;
+        }
+        t->last_ts = ts;
+    }
+}
+
+static void on_rtcp(struct session *s, int ti, const unsigned char *p, size_t len) {
+    if (ti < 0 || ti >= s->ntracks) {
+        return;
+    }
+    size_t off = 0;
+    while (off + 4 <= len) {
+        unsigned pt = p[off + 1];
+        size_t plen = 4 + 4u * (((unsigned) p[off + 2] << 8) | p[off + 3]);
+        if (pt == 203 && !s->tr[ti].bye) {
+            s->tr[ti].bye = 1;
+            int all = 1;
+            for (int i = 0; i < s->ntracks; i++) {
+                all &= s->tr[i].bye;
+            }
+            if (all && !s->ended) {
+                s->ended = 1;
+                s->t_end = now_ns;
+            }
+        }
+        off += plen;
+    }
+}
+
+/* ---------- RTSP state machine ---------- */
+
+static void next_step(struct session *s);
+
+static void on_response(struct session *s, int status, const char *headers, const char *body, size_t body_len) {
+    if (s->st == S_PLAYING || s->st == S_CLOSED) {
+        return; /* keep-alive or teardown answers */
+    }
+    if (status != 200) {
+        char reason[64];
+        rtsp_errors++;
+        snprintf(reason, sizeof reason, "%s answered %d", s->st == S_SETUP ? "SETUP" : s->st == S_PLAY ? "PLAY"
+                : s->st == S_DESCRIBE ? "DESCRIBE" : "OPTIONS", status);
+        fail(s, reason);
+        return;
+    }
+    const char *h = headers;
+    while ((h = strstr(h, "\r\n")) != NULL) {
+        h += 2;
+        if (strncasecmp(h, "Session:", 8) == 0 && !s->sid[0]) {
+            const char *v = h + 8;
+            while (*v == ' ') {
+                v++;
+            }
+            size_t n = strcspn(v, ";\r\n");
+            if (n >= sizeof s->sid) {
+                n = sizeof s->sid - 1;
+            }
+            memcpy(s->sid, v, n);
+            s->sid[n] = '\0';
+        } else if (strncasecmp(h, "Content-Base:", 13) == 0 && s->st == S_DESCRIBE) {
+            const char *v = h + 13;
+            while (*v == ' ') {
+                v++;
+            }
+            size_t n = strcspn(v, "\r\n");
+            if (n < sizeof s->base) {
+                memcpy(s->base, v, n);
+                s->base[n] = '\0';
+            }
+        }
+    }
+    switch (s->st) {
+    case S_OPTIONS:
+        s->st = S_DESCRIBE;
+        break;
+    case S_DESCRIBE:
+        parse_sdp(s, body, body_len);
+        if (s->ntracks == 0) {
+            fail(s, "SDP without m= lines");
+            return;
+        }
+        s->st = S_SETUP;
+        s->setup_index = 0;
+        break;
+    case S_SETUP:
+        s->setup_index++;
+        if (s->setup_index >= s->ntracks) {
+            s->st = S_PLAY;
+        }
+        break;
+    case S_PLAY:
+        s->st = S_PLAYING;
+        s->t_play = now_ns;
+        s->t_keepalive = now_ns + KEEPALIVE_NS;
+        return;
+    default:
+        return;
+    }
+    next_step(s);
+}
+
+static void next_step(struct session *s) {
+    char extra[256];
+    int rc = 0;
+    switch (s->st) {
+    case S_DESCRIBE:
+        rc = send_request(s, "DESCRIBE", cfg.url, "Accept: application/sdp\r\n");
+        break;
+    case S_SETUP: {
+        int i = s->setup_index;
+        if (cfg.udp) {
+            if (bind_pair(&s->tr[i]) < 0) {
+                fail(s, "no local UDP port pair");
+                return;
+            }
+            ep_add(s->tr[i].rtp_fd, ev_key(s->id, i, K_RTP), EPOLLIN);
+            ep_add(s->tr[i].rtcp_fd, ev_key(s->id, i, K_RTCP), EPOLLIN);
+            snprintf(extra, sizeof extra, "Transport: RTP/AVP;unicast;client_port=%d-%d\r\n",
+                    s->tr[i].rtp_port, s->tr[i].rtp_port + 1);
+        } else {
+            snprintf(extra, sizeof extra, "Transport: RTP/AVP/TCP;unicast;interleaved=%d-%d\r\n", 2 * i, 2 * i + 1);
+        }
+        rc = send_request(s, "SETUP", s->tr[i].control, extra);
+        break;
+    }
+    case S_PLAY:
+        rc = send_request(s, "PLAY", s->aggregate, "Range: npt=0.000-\r\n");
+        break;
+    default:
+        return;
+    }
+    if (rc < 0) {
+        fail(s, "cannot send request");
+    }
+}
+
+/* Parses what is buffered: '$' frames, RTSP responses, junk. Returns bytes consumed. */
+static size_t consume(struct session *s, unsigned char *buf, size_t len) {
+    size_t off = 0;
+    while (off < len && s->st != S_FAILED) {
+        unsigned char c = buf[off];
+        if (c == '$') {
+            if (len - off < 4) {
+                break;
+            }
+            size_t flen = ((size_t) buf[off + 2] << 8) | buf[off + 3];
+            if (len - off < 4 + flen) {
+                break;
+            }
+            int ch = buf[off + 1];
+            if (ch & 1) {
+                on_rtcp(s, ch / 2, buf + off + 4, flen);
+            } else {
+                on_rtp(s, ch / 2, buf + off + 4, flen);
+            }
+            off += 4 + flen;
+        } else if (c == 'R' || c == 'G' || c == 'S' || c == 'O' || c == 'A' || c == 'P') {
+            /* A response ("RTSP/1.0 ...") or a request from the server (answered by nothing). */
+            size_t avail = len - off;
+            unsigned char *end = memmem(buf + off, avail < MSG_MAX ? avail : MSG_MAX, "\r\n\r\n", 4);
+            if (!end) {
+                if (avail >= MSG_MAX) {
+                    fail(s, "RTSP header too long");
+                }
+                break;
+            }
+            size_t hlen = (size_t) (end - (buf + off)) + 4;
+            size_t clen = 0;
+            unsigned char *cl = memmem(buf + off, hlen, "Content-Length:", 15);
+            if (!cl) {
+                cl = memmem(buf + off, hlen, "content-length:", 15);
+            }
+            if (cl) {
+                clen = strtoul((char *) cl + 15, NULL, 10);
+            }
+            if (hlen + clen > MSG_MAX) {
+                fail(s, "RTSP message too long");
+                break;
+            }
+            if (avail < hlen + clen) {
+                break;
+            }
+            char msg[MSG_MAX + 1];
+            memcpy(msg, buf + off, hlen + clen);
+            msg[hlen + clen] = '\0';
+            off += hlen + clen;
+            if (strncmp(msg, "RTSP/1.0 ", 9) == 0) {
+                msg[hlen - 2] = '\0'; /* headers end at the blank line */
+                on_response(s, atoi(msg + 9), msg, msg + hlen, clen);
+            }
+        } else {
+            junk_bytes++;
+            off++;
+        }
+    }
+    return off;
+}
+
+static void on_ctrl_readable(struct session *s) {
+    for (int round = 0; round < 4 && s->fd >= 0; round++) {
+        size_t have = (size_t) s->carry_len;
+        if (have) {
+            memcpy(rbuf, s->carry, have);
+        }
+        ssize_t r = recv(s->fd, rbuf + have, READ_CHUNK, 0);
+        if (r == 0 || (r < 0 && errno != EAGAIN && errno != EINTR)) {
+            if (s->st == S_PLAYING) {
+                if (!s->ended) {
+                    s->dropped = 1;
+                    s->t_end = now_ns;
+                }
+                s->st = S_CLOSED;
+                close_fds(s);
+            } else if (s->st != S_CLOSED) {
+                fail(s, r == 0 ? "connection closed during setup" : "connection error during setup");
+            } else {
+                close_fds(s);
+            }
+            return;
+        }
+        if (r < 0) {
+            return;
+        }
+        size_t total = have + (size_t) r;
+        size_t used = consume(s, rbuf, total);
+        if (s->st == S_FAILED || s->fd < 0) {
+            return;
+        }
+        size_t rest = total - used;
+        if (rest > CARRY_MAX) {
+            fail(s, "reassembly buffer overflow");
+            return;
+        }
+        if (rest && !s->carry) {
+            s->carry = malloc(CARRY_MAX);
+            if (!s->carry) {
+                fail(s, "out of memory");
+                return;
+            }
+        }
+        if (rest) {
+            memcpy(s->carry, rbuf + used, rest);
+        }
+        s->carry_len = (int) rest;
+        if (r < READ_CHUNK) {
+            return;
+        }
+    }
+}
+
+static void on_udp_readable(struct session *s, int ti, enum kind k) {
+    static unsigned char bufs[UDP_BATCH][UDP_PKT_MAX];
+    static struct mmsghdr msgs[UDP_BATCH];
+    static struct iovec iov[UDP_BATCH];
+    int fd = k == K_RTP ? s->tr[ti].rtp_fd : s->tr[ti].rtcp_fd;
+    for (int round = 0; round < 8 && fd >= 0; round++) {
+        for (int i = 0; i < UDP_BATCH; i++) {
+            iov[i].iov_base = bufs[i];
+            iov[i].iov_len = UDP_PKT_MAX;
+            memset(&msgs[i].msg_hdr, 0, sizeof msgs[i].msg_hdr);
+            msgs[i].msg_hdr.msg_iov = &iov[i];
+            msgs[i].msg_hdr.msg_iovlen = 1;
+        }
+        int n = recvmmsg(fd, msgs, UDP_BATCH, MSG_DONTWAIT, NULL);
+        if (n <= 0) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            if (msgs[i].msg_hdr.msg_flags & MSG_TRUNC) {
+                udp_truncated++;
+            }
+            if (k == K_RTP) {
+                on_rtp(s, ti, bufs[i], msgs[i].msg_len);
+            } else {
+                on_rtcp(s, ti, bufs[i], msgs[i].msg_len);
+            }
+        }
+        if (n < UDP_BATCH) {
+            return;
+        }
+    }
+}
+
+static void start_session(struct session *s) {
+    struct addrinfo hints = { .ai_family = AF_INET, .ai_socktype = SOCK_STREAM }, *ai;
+    s->t_connect = now_ns;
+    if (getaddrinfo(cfg.host, cfg.port, &hints, &ai) != 0) {
+        fail(s, "cannot resolve host");
+        return;
+    }
+    s->fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (s->fd < 0) {
+        freeaddrinfo(ai);
+        fail(s, "socket() failed");
+        return;
+    }
+    int one = 1;
+    setsockopt(s->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    int rc = connect(s->fd, ai->ai_addr, ai->ai_addrlen);
+    freeaddrinfo(ai);
+    if (rc < 0 && errno != EINPROGRESS) {
+        fail(s, "connect failed");
+        return;
+    }
+    s->st = S_CONNECTING;
+    ep_add(s->fd, ev_key(s->id, 0, K_CTRL), EPOLLOUT | EPOLLIN);
+}
+
+static void on_ctrl_event(struct session *s, uint32_t events) {
+    if (s->st == S_CONNECTING) {
+        int err = 0;
+        socklen_t el = sizeof err;
+        getsockopt(s->fd, SOL_SOCKET, SO_ERROR, &err, &el);
+        if (err || (events & (EPOLLERR | EPOLLHUP))) {
+            fail(s, "connect failed");
+            return;
+        }
+        if (!(events & EPOLLOUT)) {
+            return;
+        }
+        ep_mod(s->fd, ev_key(s->id, 0, K_CTRL), EPOLLIN);
+        s->st = S_OPTIONS;
+        if (send_request(s, "OPTIONS", cfg.url, NULL) < 0) {
+            fail(s, "cannot send request");
+        }
+        return;
+    }
+    on_ctrl_readable(s);
+}
+
+/* ---------- summary ---------- */
+
+static int cmp_double(const void *a, const void *b) {
+    double x = *(const double *) a, y = *(const double *) b;
+    return x < y ? -1 : x > y;
+}
+
+static double pct(const double *v, int n, double p) {
+    if (n == 0) {
+        return 0;
+    }
+    int i = (int) ceil(p / 100.0 * n) - 1;
+    if (i < 0) {
+        i = 0;
+    }
+    if (i >= n) {
+        i = n - 1;
+    }
+    return v[i];
+}
+
+static void summary(int64_t t_start, int64_t t_end) {
+    int established = 0, failed = 0, dropped = 0, measured = 0, good = 0, ended = 0;
+    uint64_t expected = 0, received = 0, lost = 0;
+    size_t cap = (size_t) (cfg.n > 0 && cfg.n <= MAX_SESSIONS ? cfg.n : 1);
+    double *rate = calloc(cap, sizeof(double));
+    double *rt = calloc(cap, sizeof(double));
+    double *lat = calloc(cap, sizeof(double));
+    if (!rate || !rt || !lat) {
+        die("out of memory");
+    }
+    FILE *dump = cfg.per_session ? fopen(cfg.per_session, "w") : NULL;
+    if (dump) {
+        fprintf(dump, "session,connect_s,play_s,first_rtp_ms,window_bps,lost\n");
+    }
+    int nlat = 0, nrt = 0;
+    for (int i = 0; i < cfg.n; i++) {
+        struct session *s = &sessions[i];
+        if (s->st == S_FAILED || s->t_play == 0) {
+            failed++;
+            if (s->st != S_FAILED) {
+                note_failure("not playing at the end of the run");
+            }
+            continue;
+        }
+        established++;
+        dropped += s->dropped;
+        ended += s->ended;
+        if (s->t_first_rtp) {
+            lat[nlat++] = (double) (s->t_first_rtp - s->t_connect) / 1e6;
+        }
+        uint64_t wbytes = 0;
+        for (int k = 0; k < s->ntracks; k++) {
+            struct track *t = &s->tr[k];
+            wbytes += t->win_bytes;
+            if (t->have_seq) {
+                uint64_t exp = (uint64_t) t->cycles + t->max_seq - t->base_ext + 1;
+                expected += exp;
+                received += t->received;
+                if (exp > t->received) {
+                    lost += exp - t->received;
+                }
+            }
+        }
+        int64_t w0 = s->t_play + (int64_t) (cfg.warmup * 1e9);
+        int64_t w1 = s->t_end ? s->t_end : t_end;
+        double win = (double) (w1 - w0) / 1e9;
+        if (win < 1.0) {
+            continue;
+        }
+        double bps = (double) wbytes * 8.0 / win;
+        rate[measured++] = bps;
+        if (dump) {
+            uint64_t slost = 0;
+            for (int k = 0; k < s->ntracks; k++) {
+                struct track *t = &s->tr[k];
+                uint64_t exp = t->have_seq ? (uint64_t) t->cycles + t->max_seq - t->base_ext + 1 : 0;
+                slost += exp > t->received ? exp - t->received : 0;
+            }
+            fprintf(dump, "%d,%.3f,%.3f,%.1f,%.0f,%llu\n", s->id, (double) (s->t_connect - t_start) / 1e9,
+                    (double) (s->t_play - t_start) / 1e9,
+                    s->t_first_rtp ? (double) (s->t_first_rtp - s->t_connect) / 1e6 : -1.0, bps,
+                    (unsigned long long) slost);
+        }
+        if (cfg.source_bps > 0 && bps >= 0.9 * cfg.source_bps) {
+            good++;
+        }
+        struct track *v = &s->tr[0];
+        if (v->have_win_ts && v->clock) {
+            rt[nrt++] = (double) (uint32_t) (v->last_ts - v->win_first_ts) / v->clock / win;
+        }
+    }
+    qsort(rate, (size_t) measured, sizeof(double), cmp_double);
+    qsort(rt, (size_t) nrt, sizeof(double), cmp_double);
+    qsort(lat, (size_t) nlat, sizeof(double), cmp_double);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    double cpu = (double) ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+    double wall = (double) (t_end - t_start) / 1e9;
+    double src = cfg.source_bps > 0 ? cfg.source_bps : 1;
+    printf("transport=%s\n", cfg.udp ? "udp" : "tcp");
+    printf("requested=%d\nestablished=%d\nfailed=%d\ndropped=%d\nended=%d\n", cfg.n, established, failed, dropped, ended);
+    printf("measured=%d\nsource_bps=%.0f\n", measured, cfg.source_bps);
+    printf("ge90_pct=%.2f\n", measured ? 100.0 * good / measured : 0.0);
+    printf("rate_min=%.0f\nrate_p1=%.0f\nrate_p10=%.0f\nrate_p50=%.0f\nrate_p90=%.0f\nrate_max=%.0f\n",
+            pct(rate, measured, 0), pct(rate, measured, 1), pct(rate, measured, 10), pct(rate, measured, 50),
+            pct(rate, measured, 90), pct(rate, measured, 100));
+    printf("rate_p50_ratio=%.3f\nrate_p1_ratio=%.3f\n", pct(rate, measured, 50) / src, pct(rate, measured, 1) / src);
+    printf("realtime_p1=%.3f\nrealtime_p50=%.3f\n", pct(rt, nrt, 1), pct(rt, nrt, 50));
+    printf("packets_expected=%llu\npackets_received=%llu\npackets_lost=%llu\n", (unsigned long long) expected,
+            (unsigned long long) received, (unsigned long long) lost);
+    printf("loss_pct=%.4f\n", expected ? 100.0 * (double) lost / (double) expected : 0.0);
+    printf("setup_p50_ms=%.1f\nsetup_p99_ms=%.1f\nsetup_max_ms=%.1f\n", pct(lat, nlat, 50), pct(lat, nlat, 99),
+            pct(lat, nlat, 100));
+    /* when every established reader was playing, for steady-state server measurements */
+    int64_t last_play = 0, first_end = 0;
+    for (int i = 0; i < cfg.n; i++) {
+        struct session *s = &sessions[i];
+        if (s->t_play) {
+            last_play = s->t_play > last_play ? s->t_play : last_play;
+            int64_t e = s->t_end ? s->t_end : t_end;
+            first_end = (first_end == 0 || e < first_end) ? e : first_end;
+        }
+    }
+    double *plays = calloc(cap, sizeof(double));
+    int nplays = 0;
+    for (int i = 0; plays && i < cfg.n; i++) {
+        if (sessions[i].t_play) {
+            plays[nplays++] = (double) (sessions[i].t_play - t_start) / 1e9;
+        }
+    }
+    if (plays) {
+        qsort(plays, (size_t) nplays, sizeof(double), cmp_double);
+    }
+    printf("all_playing_at_s=%.2f\nplaying95_at_s=%.2f\nfirst_end_at_s=%.2f\n",
+            last_play ? (double) (last_play - t_start) / 1e9 : 0.0, plays ? pct(plays, nplays, 95) : 0.0,
+            first_end ? (double) (first_end - t_start) / 1e9 : 0.0);
+    free(plays);
+    printf("client_cpu_s=%.2f\nclient_wall_s=%.2f\nclient_cpu_pct=%.1f\n", cpu, wall, wall > 0 ? 100.0 * cpu / wall : 0);
+    printf("junk_bytes=%llu\nrtsp_errors=%llu\nudp_truncated=%llu\n", (unsigned long long) junk_bytes,
+            (unsigned long long) rtsp_errors, (unsigned long long) udp_truncated);
+    for (int i = 0; i < nfail_reasons; i++) {
+        printf("failure=%d %s\n", fail_reason_count[i], fail_reason[i]);
+    }
+    if (dump) {
+        fclose(dump);
+    }
+    free(rate);
+    free(rt);
+    free(lat);
+}
+
+/* ---------- main ---------- */
+
+static void usage(void) {
+    fprintf(stderr,
+            "usage: rtspload -u URL [-n SESSIONS] [-t tcp|udp] [-r SESSIONS_PER_S] [-d SECONDS]\n"
+            "                [-b SOURCE_BIT_PER_S] [-w WARMUP_S] [-o PER_SESSION.csv] [-v]\n"
+            "  -d: run until all sessions started + this many seconds, or until every stream ended\n"
+            "  -b: the file's bitrate; readers at >= 90 %% of it count as real time\n"
+            "  -w: seconds after PLAY not counted in a reader's bitrate (default 3)\n");
+    exit(2);
+}
+
+static void on_signal(int sig) {
+    (void) sig;
+    interrupted = 1;
+}
+
+int main(int argc, char **argv) {
+    int opt;
+    while ((opt = getopt(argc, argv, "u:n:t:r:d:b:w:o:v")) != -1) {
+        switch (opt) {
+        case 'u': snprintf(cfg.url, sizeof cfg.url, "%s", optarg); break;
+        case 'n': cfg.n = atoi(optarg); break;
+        case 't': cfg.udp = strcmp(optarg, "udp") == 0; if (!cfg.udp && strcmp(optarg, "tcp")) usage(); break;
+        case 'r': cfg.ramp = atof(optarg); break;
+        case 'd': cfg.duration = atof(optarg); break;
+        case 'b': cfg.source_bps = atof(optarg); break;
+        case 'w': cfg.warmup = atof(optarg); break;
+        case 'o': cfg.per_session = optarg; break;
+        case 'v': cfg.verbose = 1; break;
+        default: usage();
+        }
+    }
+    if (!cfg.url[0] || cfg.n < 1 || cfg.n > MAX_SESSIONS || cfg.ramp <= 0 || cfg.duration <= 0
+            || cfg.duration > MAX_DURATION || cfg.warmup < 0) {
+        usage();
+    }
+    if (strncmp(cfg.url, "rtsp://", 7) != 0) {
+        die("URL must start with rtsp://");
+    }
+    const char *hp = cfg.url + 7;
+    size_t hl = strcspn(hp, ":/");
+    if (hl == 0 || hl >= sizeof cfg.host) {
+        die("bad host in URL");
+    }
+    memcpy(cfg.host, hp, hl);
+    cfg.host[hl] = '\0';
+    if (hp[hl] == ':') {
+        size_t pl = strcspn(hp + hl + 1, "/");
+        if (pl == 0 || pl >= sizeof cfg.port) {
+            die("bad port in URL");
+        }
+        memcpy(cfg.port, hp + hl + 1, pl);
+        cfg.port[pl] = '\0';
+    } else {
+        strcpy(cfg.port, "554");
+    }
+
+    /* 1 control socket + 2 UDP sockets per track per session, and some spare */
+    rlim_t need = (rlim_t) cfg.n * (1 + (cfg.udp ? 2 * MAX_TRACKS : 0)) + 64;
+    struct rlimit rl;
+    getrlimit(RLIMIT_NOFILE, &rl);
+    if (rl.rlim_cur < need) {
+        rl.rlim_cur = need < rl.rlim_max ? need : rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+    }
+    signal(SIGPIPE, SIG_IGN);
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+
+    sessions = calloc((size_t) cfg.n, sizeof *sessions);
+    if (!sessions) {
+        die("out of memory");
+    }
+    for (int i = 0; i < cfg.n; i++) {
+        struct session *s = &sessions[i];
+        s->id = i;
+        s->fd = -1;
+        snprintf(s->base, sizeof s->base, "%s", cfg.url);
+        for (int k = 0; k < MAX_TRACKS; k++) {
+            s->tr[k].rtp_fd = s->tr[k].rtcp_fd = -1;
+        }
+    }
+    epfd = epoll_create1(EPOLL_CLOEXEC);
+    if (epfd < 0) {
+        die("epoll_create1: %s", strerror(errno));
+    }
+
+    int64_t t_start = mono_ns();
+    now_ns = t_start;
+    int started = 0;
+    int64_t all_started_at = 0, stop_at = 0, drain_until = 0;
+    int64_t hard_stop = t_start + (int64_t) ((cfg.n / cfg.ramp + cfg.duration + 30) * 1e9);
+    int64_t last_housekeeping = 0;
+    struct epoll_event evs[512];
+    int tearing_down = 0;
+
+    for (;;) {
+        now_ns = mono_ns();
+        if (interrupted && !stop_at) {
+            stop_at = now_ns;
+        }
+        /* ramp */
+        int target = (int) ((double) (now_ns - t_start) / 1e9 * cfg.ramp) + 1;
+        if (target > cfg.n) {
+            target = cfg.n;
+        }
+        while (started < target && !stop_at) {
+            start_session(&sessions[started++]);
+        }
+        if (started == cfg.n && !all_started_at) {
+            all_started_at = now_ns;
+        }
+        /* housekeeping, ten times a second */
+        if (now_ns - last_housekeeping > 100000000LL) {
+            last_housekeeping = now_ns;
+            int pending = 0, live = 0;
+            for (int i = 0; i < started; i++) {
+                struct session *s = &sessions[i];
+                if (s->st >= S_CONNECTING && s->st < S_PLAYING) {
+                    pending++;
+                    if (now_ns - s->t_connect > SETUP_TIMEOUT_NS) {
+                        fail(s, "setup timed out");
+                    }
+                } else if (s->st == S_PLAYING && !tearing_down) {
+                    if (!s->ended) {
+                        live++;
+                    }
+                    if (now_ns >= s->t_keepalive) {
+                        s->t_keepalive = now_ns + KEEPALIVE_NS;
+                        send_request(s, "GET_PARAMETER", s->aggregate, NULL);
+                    }
+                }
+            }
+            if (!stop_at && all_started_at) {
+                if (now_ns >= all_started_at + (int64_t) (cfg.duration * 1e9)) {
+                    stop_at = now_ns;
+                } else if (pending == 0 && live == 0) {
+                    stop_at = now_ns; /* every stream ended (or failed) */
+                }
+            }
+            if (!stop_at && now_ns >= hard_stop) {
+                stop_at = now_ns;
+            }
+        }
+        if (stop_at && !tearing_down) {
+            tearing_down = 1;
+            for (int i = 0; i < started; i++) {
+                struct session *s = &sessions[i];
+                if (s->st == S_PLAYING) {
+                    if (!s->t_end) {
+                        s->t_end = stop_at;
+                    }
+                    send_request(s, "TEARDOWN", s->aggregate, NULL);
+                    s->st = S_CLOSED;
+                } else if (s->st != S_FAILED && s->st != S_CLOSED) {
+                    fail(s, "not playing at the end of the run");
+                }
+            }
+            drain_until = now_ns + DRAIN_NS;
+        }
+        if (tearing_down && (now_ns >= drain_until || interrupted > 1)) {
+            break;
+        }
+        int n = epoll_wait(epfd, evs, 512, 5);
+        if (n < 0 && errno != EINTR) {
+            die("epoll_wait: %s", strerror(errno));
+        }
+        now_ns = mono_ns();
+        for (int i = 0; i < n; i++) {
+            uint64_t key = evs[i].data.u64;
+            struct session *s = &sessions[key >> 8];
+            int ti = (int) ((key >> 2) & 0x3f);
+            enum kind k = (enum kind) (key & 3);
+            if (s->st == S_FAILED) {
+                continue;
+            }
+            if (k == K_CTRL) {
+                if (s->fd >= 0) {
+                    on_ctrl_event(s, evs[i].events);
+                }
+            } else {
+                on_udp_readable(s, ti, k);
+            }
+        }
+    }
+    for (int i = 0; i < cfg.n; i++) {
+        close_fds(&sessions[i]);
+    }
+    summary(t_start, stop_at ? stop_at : now_ns);
+    return 0;
+}

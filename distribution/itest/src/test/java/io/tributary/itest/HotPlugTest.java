@@ -1,0 +1,130 @@
+package io.tributary.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Hot deploy through the {@code deploy/} folder while clients stream: a codec or transport
+ * bundle that goes away takes only what used it down, and coming back restores service
+ * without a restart.
+ */
+class HotPlugTest {
+    @RegisterExtension
+    static final TributaryFixture tributary = new TributaryFixture();
+
+    private static final Duration DEPLOY_TIMEOUT = Duration.ofSeconds(15);
+
+    private static String url(String path) {
+        return "rtsp://127.0.0.1:" + tributary.rtspPort() + path;
+    }
+
+    private static int describe(String path) {
+        try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
+            return rtsp.request("DESCRIBE", url(path), 1).status();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Test
+    void removingTheH264CodecRefusesH264PathsOnlyAndPuttingItBackRestoresThem() throws Exception {
+        ExternalTool.require("ffmpeg");
+        Path audioOnly = tributary.home().resolve("media/tone.m4a");
+        ExternalTool.Result made = ExternalTool.run(Duration.ofSeconds(30), "ffmpeg", "-nostdin", "-v", "error",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "20", "-c:a", "aac",
+                audioOnly.toString());
+        assertEquals(0, made.exitCode(), made.stderr());
+        assertEquals(200, describe("/demo"));
+        assertEquals(200, describe("/vod/tone.m4a"));
+
+        try (RawRtsp listener = new RawRtsp(tributary.rtspPort())) {
+            String session = setupAndPlay(listener, "/vod/tone.m4a", 0, "RTP/AVP/TCP;unicast;interleaved=0-1");
+            assertFalse(listener.frames(500).isEmpty(), "audio flows before the change");
+
+            Path jar = tributary.deployedJar("io.tributary.codecs.h264");
+            Path saved = Files.createTempFile("h264", ".jar");
+            Files.copy(jar, saved, StandardCopyOption.REPLACE_EXISTING);
+            Files.delete(jar);
+            assertTrue(Await.until(DEPLOY_TIMEOUT, () -> describe("/demo") == 503),
+                    "DESCRIBE of an H.264 path is refused once the codec is gone");
+            try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
+                RawRtsp.Response refused = rtsp.request("DESCRIBE", url("/demo"), 1);
+                assertEquals(503, refused.status());
+                assertTrue(refused.body().contains("H264"), "the reason names the missing encoding: " + refused.body());
+            }
+            assertEquals(200, describe("/vod/tone.m4a"), "an AAC-only path keeps working");
+            assertFalse(listener.frames(500).isEmpty(), "the AAC session kept streaming");
+
+            Files.copy(saved, jar);
+            Files.delete(saved);
+            assertTrue(Await.until(DEPLOY_TIMEOUT, () -> describe("/demo") == 200),
+                    "putting the codec back restores the path without a restart");
+            assertEquals(200, listener.request("GET_PARAMETER", url("/vod/tone.m4a"), 9, "Session: " + session).status());
+        }
+    }
+
+    @Test
+    void removingTheUdpTransportEndsOnlyItsSessions() throws Exception {
+        try (DatagramSocket rtp = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             RawRtsp udpClient = new RawRtsp(tributary.rtspPort());
+             RawRtsp tcpClient = new RawRtsp(tributary.rtspPort())) {
+            int port = rtp.getLocalPort();
+            String udpSession = setupAndPlay(udpClient, "/demo", 0,
+                    "RTP/AVP;unicast;client_port=" + port + "-" + (port + 1));
+            String tcpSession = setupAndPlay(tcpClient, "/demo", 0, "RTP/AVP/TCP;unicast;interleaved=0-1");
+            assertFalse(tcpClient.frames(300).isEmpty());
+
+            Path jar = tributary.deployedJar("io.tributary.transports.udp");
+            Path saved = Files.createTempFile("udp", ".jar");
+            Files.copy(jar, saved, StandardCopyOption.REPLACE_EXISTING);
+            Files.delete(jar);
+            assertTrue(Await.until(DEPLOY_TIMEOUT, () -> playStatus(udpClient, udpSession) == 454),
+                    "the UDP session ended with its transport");
+            tcpClient.frames(200);
+            assertFalse(tcpClient.frames(700).isEmpty(), "the TCP session kept streaming");
+            assertEquals(200, tcpClient.request("GET_PARAMETER", url("/demo"), 20, "Session: " + tcpSession).status());
+            RawRtsp.Response noUdp = udpClient.request("SETUP", url("/demo/trackID=0"), 21,
+                    "Transport: RTP/AVP;unicast;client_port=" + port + "-" + (port + 1));
+            assertEquals(461, noUdp.status(), "UDP is unsupported while its bundle is gone");
+
+            Files.copy(saved, jar);
+            Files.delete(saved);
+            assertTrue(Await.until(DEPLOY_TIMEOUT, () -> {
+                try (RawRtsp again = new RawRtsp(tributary.rtspPort())) {
+                    return again.request("SETUP", url("/demo/trackID=0"), 1,
+                            "Transport: RTP/AVP;unicast;client_port=" + port + "-" + (port + 1)).status() == 200;
+                } catch (IOException e) {
+                    return false;
+                }
+            }), "UDP is back without a restart");
+        }
+    }
+
+    private static int playStatus(RawRtsp client, String session) {
+        try {
+            return client.request("PLAY", url("/demo/"), 30, "Session: " + session).status();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static String setupAndPlay(RawRtsp rtsp, String path, int track, String transport) throws IOException {
+        RawRtsp.Response setup = rtsp.request("SETUP", url(path + "/trackID=" + track), 1, "Transport: " + transport);
+        assertEquals(200, setup.status(), setup.body());
+        String session = setup.header("Session").split(";")[0];
+        RawRtsp.Response play = rtsp.request("PLAY", url(path + "/"), 2, "Session: " + session);
+        assertEquals(200, play.status(), play.body());
+        return session;
+    }
+}

@@ -1,0 +1,122 @@
+package io.tributary.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Real players against the running distribution: ffprobe, ffmpeg and GStreamer, over UDP and TCP. */
+class InteropTest {
+    @RegisterExtension
+    static final TributaryFixture tributary = new TributaryFixture();
+
+    /** The demo clip: 640x360 at 30 fps H.264, AAC-LC 48 kHz stereo (1024 samples per frame). */
+    private static final int FPS = 30;
+    private static final double AUDIO_FRAMES_PER_SECOND = 48000 / 1024.0;
+
+    @BeforeAll
+    static void addVodFile() throws IOException {
+        Files.copy(tributary.home().resolve("demo/demo.mp4"), tributary.home().resolve("media/clip.mp4"));
+    }
+
+    private static String url(String path) {
+        return "rtsp://127.0.0.1:" + tributary.rtspPort() + path;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "tcp"})
+    void ffprobeReportsTheDemoCodecs(String transport) throws Exception {
+        ExternalTool.require("ffprobe");
+        ExternalTool.Result r = ExternalTool.run(Duration.ofSeconds(30), "ffprobe", "-v", "error",
+                "-rtsp_transport", transport, "-show_entries",
+                "stream=codec_name,codec_type,profile,width,height,sample_rate,channels", "-of", "compact",
+                url("/demo"));
+        assertEquals(0, r.exitCode(), r.stderr());
+        List<String> streams = ExternalTool.lines(r.stdout(), "stream|");
+        assertEquals(2, streams.size(), r.stdout());
+        assertTrue(streams.get(0).contains("codec_name=h264") && streams.get(0).contains("width=640")
+                && streams.get(0).contains("height=360"), streams.get(0));
+        assertTrue(streams.get(1).contains("codec_name=aac") && streams.get(1).contains("sample_rate=48000")
+                && streams.get(1).contains("channels=2"), streams.get(1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "tcp"})
+    void ffmpegReadsFiveSecondsWithoutDecodeErrors(String transport) throws Exception {
+        ExternalTool.require("ffmpeg");
+        ExternalTool.Result r = ExternalTool.run(Duration.ofSeconds(40), "ffmpeg", "-nostdin", "-v", "error",
+                "-rtsp_transport", transport, "-i", url("/demo"), "-t", "5", "-f", "framemd5", "-");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals("", r.stderr().strip(), "no decode errors or warnings");
+        int video = ExternalTool.lines(r.stdout(), "0,").size();
+        int audio = ExternalTool.lines(r.stdout(), "1,").size();
+        assertEquals(5 * FPS, video, 5 * FPS * 0.1, "video frames in 5 s");
+        assertEquals(5 * AUDIO_FRAMES_PER_SECOND, audio, 5 * AUDIO_FRAMES_PER_SECOND * 0.1, "audio frames in 5 s");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "tcp"})
+    void gstreamerDecodesVideoAndAudio(String transport) throws Exception {
+        ExternalTool.require("gst-launch-1.0");
+        ExternalTool.Result r = ExternalTool.run(Duration.ofSeconds(40), "gst-launch-1.0", "-q",
+                "rtspsrc", "location=" + url("/demo"), "protocols=" + transport, "name=src",
+                "src.", "!", "application/x-rtp,media=video", "!", "rtph264depay", "!", "h264parse", "!",
+                "avdec_h264", "!", "fakesink", "num-buffers=90", "sync=false",
+                "src.", "!", "application/x-rtp,media=audio", "!", "rtpmp4gdepay", "!", "aacparse", "!",
+                "avdec_aac", "!", "fakesink", "num-buffers=100", "sync=false");
+        assertEquals(0, r.exitCode(), "gst-launch failed:\n" + ExternalTool.tail(r.stdout() + r.stderr()));
+    }
+
+    @Test
+    void ffmpegSeekStartsAtTheRequestedPosition() throws Exception {
+        ExternalTool.require("ffmpeg");
+        ExternalTool.Result remote = ExternalTool.run(Duration.ofSeconds(40), "ffmpeg", "-nostdin", "-v", "error",
+                "-ss", "5", "-rtsp_transport", "tcp", "-i", url("/vod/clip.mp4"), "-frames:v", "1", "-an",
+                "-f", "framemd5", "-");
+        assertEquals(0, remote.exitCode(), remote.stderr());
+        ExternalTool.Result local = ExternalTool.run(Duration.ofSeconds(40), "ffmpeg", "-nostdin", "-v", "error",
+                "-i", tributary.home().resolve("media/clip.mp4").toString(), "-vf", "select=gte(t\\,5)",
+                "-frames:v", "1", "-an", "-f", "framemd5", "-");
+        assertEquals(0, local.exitCode(), local.stderr());
+        assertEquals(md5(local.stdout()), md5(remote.stdout()), "the first frame after the seek is the one at 5 s");
+    }
+
+    @Test
+    void ffmpegSeekTimestampsStartAtTheRequestedPosition() throws Exception {
+        ExternalTool.require("ffprobe");
+        ExternalTool.Result r = ExternalTool.run(Duration.ofSeconds(40), "ffprobe", "-v", "error",
+                "-rtsp_transport", "tcp", "-read_intervals", "5%+#5", "-select_streams", "v",
+                "-show_entries", "packet=pts_time", "-of", "csv=p=0", url("/vod/clip.mp4"));
+        assertEquals(0, r.exitCode(), r.stderr());
+        // ffmpeg gives the very first packet after a seek no timestamp (N/A); the next ones have it.
+        double first = r.stdout().lines().map(String::strip).filter(l -> l.matches("\\d+\\.\\d+"))
+                .mapToDouble(Double::parseDouble).findFirst().orElseThrow(() -> new AssertionError(r.stdout()));
+        assertEquals(5.0, first, 0.1, "first packet time after seeking to 5 s:\n" + r.stdout());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "tcp"})
+    void ffmpegFinishesAtTheEndOfAFile(String transport) throws Exception {
+        ExternalTool.require("ffmpeg");
+        ExternalTool.Result r = ExternalTool.run(Duration.ofSeconds(30), "ffmpeg", "-nostdin", "-v", "error",
+                "-rtsp_transport", transport, "-ss", "7", "-i", url("/vod/clip.mp4"), "-f", "framemd5", "-");
+        assertEquals(0, r.exitCode(), "RTCP BYE at the end lets ffmpeg finish: " + r.stderr());
+        int video = ExternalTool.lines(r.stdout(), "0,").size();
+        assertEquals(3 * FPS, video, 10, "video frames from 7 s to the end");
+    }
+
+    private static String md5(String framemd5) {
+        List<String> frames = ExternalTool.lines(framemd5, "0,");
+        assertEquals(1, frames.size(), framemd5);
+        String[] fields = frames.get(0).split(",");
+        return fields[fields.length - 1].strip();
+    }
+}

@@ -1,0 +1,175 @@
+package io.tributary.itest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A deliberately independent, byte-level RTSP client for tests: it writes requests exactly
+ * as given and reads responses and {@code $} frames with its own minimal parser (not the
+ * server's), so the server's framing is checked against a second implementation.
+ */
+final class RawRtsp implements Closeable {
+    /** A parsed response. Header names are lower-cased. */
+    record Response(int status, String statusLine, Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** One interleaved frame. */
+    record Frame(int channel, byte[] data) {
+        int sequence() {
+            return ((data[2] & 0xff) << 8) | (data[3] & 0xff);
+        }
+
+        long timestamp() {
+            return ((data[4] & 0xffL) << 24) | ((data[5] & 0xffL) << 16) | ((data[6] & 0xffL) << 8) | (data[7] & 0xffL);
+        }
+
+        int payloadType() {
+            return data[1] & 0x7f;
+        }
+    }
+
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+    private final List<Frame> frames = new ArrayList<>();
+
+    RawRtsp(int port) throws IOException {
+        socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        socket.setSoTimeout(10_000);
+        in = new DataInputStream(socket.getInputStream());
+        out = socket.getOutputStream();
+    }
+
+    void send(String raw) throws IOException {
+        out.write(raw.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    void sendBytes(byte[] raw) throws IOException {
+        out.write(raw);
+        out.flush();
+    }
+
+    /** Sends a request with the given header lines (each without CRLF) and reads its response. */
+    Response request(String method, String url, int cseq, String... headers) throws IOException {
+        StringBuilder sb = new StringBuilder(method).append(' ').append(url).append(" RTSP/1.0\r\n")
+                .append("CSeq: ").append(cseq).append("\r\n");
+        for (String header : headers) {
+            sb.append(header).append("\r\n");
+        }
+        send(sb.append("\r\n").toString());
+        return read();
+    }
+
+    /** Reads the next response, keeping interleaved frames that come before it. */
+    Response read() throws IOException {
+        while (true) {
+            int first = in.read();
+            if (first < 0) {
+                throw new EOFException("connection closed");
+            }
+            if (first == '$') {
+                frames.add(readFrame());
+                continue;
+            }
+            String statusLine = (char) first + readLine();
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (String line = readLine(); !line.isEmpty(); line = readLine()) {
+                int colon = line.indexOf(':');
+                headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim(), (a, b) -> a + "\n" + b);
+            }
+            int length = headers.containsKey("content-length") ? Integer.parseInt(headers.get("content-length")) : 0;
+            byte[] body = new byte[length];
+            in.readFully(body);
+            int status = Integer.parseInt(statusLine.split(" ")[1]);
+            return new Response(status, statusLine, headers, new String(body, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Reads interleaved frames for {@code millis}, returning those received (and earlier kept ones). */
+    List<Frame> frames(long millis) throws IOException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            socket.setSoTimeout((int) Math.max(1, deadline - System.currentTimeMillis()));
+            try {
+                int first = in.read();
+                if (first < 0) {
+                    break;
+                }
+                if (first != '$') {
+                    throw new IOException("expected a $ frame, got byte " + first);
+                }
+                frames.add(readFrame());
+            } catch (SocketTimeoutException e) {
+                break;
+            }
+        }
+        socket.setSoTimeout(10_000);
+        List<Frame> result = List.copyOf(frames);
+        frames.clear();
+        return result;
+    }
+
+    /** {@code true} when the server closed the connection (reads EOF within the timeout). */
+    boolean closedByServer(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        try {
+            while (true) {
+                int b = in.read();
+                if (b < 0) {
+                    return true;
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private Frame readFrame() throws IOException {
+        int channel = in.readUnsignedByte();
+        int length = in.readUnsignedShort();
+        byte[] data = new byte[length];
+        in.readFully(data);
+        return new Frame(channel, data);
+    }
+
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        InputStream stream = in;
+        for (int b = stream.read(); b != '\n'; b = stream.read()) {
+            if (b < 0) {
+                throw new EOFException("connection closed in a line");
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
