@@ -63,7 +63,7 @@ class RtspConformanceTest {
             assertTrue(sdp.contains("m=video 0 RTP/AVP 96\r\n"), sdp);
             assertTrue(sdp.contains("a=rtpmap:96 H264/90000\r\n"), sdp);
             assertTrue(Pattern.compile("a=fmtp:96 .*packetization-mode=1").matcher(sdp).find(), sdp);
-            assertTrue(Pattern.compile("a=fmtp:96 .*profile-level-id=4d00[0-9a-f]{2}", Pattern.CASE_INSENSITIVE)
+            assertTrue(Pattern.compile("a=fmtp:96 .*profile-level-id=4d[0-9a-f]{4}", Pattern.CASE_INSENSITIVE)
                     .matcher(sdp).find(), sdp);
             assertTrue(Pattern.compile("a=fmtp:96 .*sprop-parameter-sets=Z[A-Za-z0-9+/=]+,aO[A-Za-z0-9+/=]+")
                     .matcher(sdp).find(), sdp);
