@@ -116,7 +116,7 @@ public final class VodPlayback {
             TrackDescription track = description.tracks().get(output.track());
             int rate = track.encoding().clockRate();
             long loopLength = description.duration() == null ? 0
-                    : description.duration().toNanos() * rate / 1_000_000_000L;
+                    : Math.round(description.duration().toNanos() / 1e9 * rate);
             tracks.add(new TrackOut(output, rate, media.sampleCount(output.track()), loopLength));
             if (reference < 0 && track.type() == MediaType.VIDEO) {
                 reference = tracks.size() - 1;

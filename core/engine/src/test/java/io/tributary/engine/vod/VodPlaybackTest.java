@@ -1,0 +1,224 @@
+package io.tributary.engine.vod;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tributary.api.media.AccessUnit;
+import io.tributary.api.media.Encoding;
+import io.tributary.api.media.MediaDescription;
+import io.tributary.api.media.MediaType;
+import io.tributary.api.media.TrackDescription;
+import io.tributary.api.payload.Packetizer;
+import io.tributary.api.source.MediaSource;
+import io.tributary.api.source.MediaSourceProvider;
+import io.tributary.api.source.SeekableSource;
+import io.tributary.api.transport.TrackSink;
+import io.tributary.engine.path.PathRegistry;
+import io.tributary.engine.path.SharedSource;
+import io.tributary.engine.path.Whiteboard;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The VOD timeline against a fake 10-frame clip (30 fps, keyframes at frames 0 and 5). */
+class VodPlaybackTest {
+    private static final int FRAMES = 10;
+    private static final int TICKS = 3000;
+
+    private record Sent(int sequence, long timestamp, boolean marker, int payloadSize) {
+    }
+
+    /** Records what the playback sends; touched only from the playback's thread, read after it. */
+    private static final class RecordingSink implements TrackSink {
+        final List<Sent> rtp = new ArrayList<>();
+        final List<ByteBuffer> rtcp = new ArrayList<>();
+
+        @Override
+        public synchronized boolean sendRtp(ByteBuffer header, ByteBuffer payload) {
+            int seq = header.getShort(2) & 0xffff;
+            long ts = header.getInt(4) & 0xffffffffL;
+            rtp.add(new Sent(seq, ts, (header.get(1) & 0x80) != 0, payload.remaining()));
+            return true;
+        }
+
+        @Override
+        public synchronized boolean sendRtcp(ByteBuffer packet) {
+            rtcp.add(packet);
+            return true;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public boolean writable() {
+            return true;
+        }
+
+        synchronized List<Sent> rtp() {
+            return List.copyOf(rtp);
+        }
+
+        synchronized boolean sawBye() {
+            for (ByteBuffer packet : rtcp) {
+                for (int offset = 0; offset + 4 <= packet.limit(); ) {
+                    if ((packet.get(offset + 1) & 0xff) == 203) {
+                        return true;
+                    }
+                    offset += 4 * ((packet.getShort(offset + 2) & 0xffff) + 1);
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final class FakeClip implements SeekableSource {
+        private final boolean looping;
+
+        FakeClip(boolean looping) {
+            this.looping = looping;
+        }
+
+        @Override
+        public MediaDescription description() {
+            return new MediaDescription("fake", List.of(new TrackDescription(0, MediaType.VIDEO,
+                    new Encoding("FAKE", 90000, 0), null, 0, 0, 0)), Duration.ofNanos(FRAMES * 1_000_000_000L / 30), looping);
+        }
+
+        @Override
+        public int sampleCount(int track) {
+            return FRAMES;
+        }
+
+        @Override
+        public int seekIndex(int track, long time) {
+            return time >= 5L * TICKS ? 5 : 0;
+        }
+
+        @Override
+        public long decodeTime(int track, int index) {
+            return (long) index * TICKS;
+        }
+
+        @Override
+        public long presentationTime(int track, int index) {
+            return (long) index * TICKS;
+        }
+
+        @Override
+        public AccessUnit read(int track, int index) {
+            return new AccessUnit(0, (long) index * TICKS, (long) index * TICKS, index % 5 == 0,
+                    ByteBuffer.allocate(100 + index));
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static final Packetizer ONE_PACKET = new Packetizer() {
+        @Override
+        public List<ByteBuffer> packetize(AccessUnit unit) {
+            return List.of(unit.dataView());
+        }
+
+        @Override
+        public boolean markerOnLast() {
+            return true;
+        }
+    };
+
+    private final ScheduledExecutorService loop = new ScheduledThreadPoolExecutor(1);
+    private final ScheduledExecutorService blocking = new ScheduledThreadPoolExecutor(2);
+    private final RecordingSink sink = new RecordingSink();
+
+    @AfterEach
+    void stop() {
+        loop.shutdownNow();
+        blocking.shutdownNow();
+    }
+
+    private VodPlayback playback(boolean looping) {
+        Whiteboard<MediaSourceProvider> providers = new Whiteboard<>();
+        providers.add("", path -> Optional.<MediaSource>of(new FakeClip(looping)), 0, 1);
+        PathRegistry paths = new PathRegistry(providers, blocking, blocking, 1000, 10);
+        SharedSource source = paths.acquire("/fake").join();
+        SampleCache cache = new SampleCache(1 << 20, blocking);
+        return new VodPlayback(source, cache, List.of(new VodPlayback.Output(0, 96, 0x1234, sink, ONE_PACKET)),
+                loop, error -> { });
+    }
+
+    private <T> T onLoop(Callable<T> call) throws Exception {
+        return loop.submit(call).get(5, TimeUnit.SECONDS);
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(condition.getAsBoolean(), "condition not reached in 10 s");
+    }
+
+    @Test
+    void playsEveryFrameOnceThenSendsByeAtTheEnd() throws Exception {
+        VodPlayback playback = playback(false);
+        VodPlayback.Start start = onLoop(() -> playback.play(null));
+        awaitUntil(sink::sawBye);
+        List<Sent> sent = sink.rtp();
+        assertEquals(FRAMES, sent.size());
+        assertEquals(start.tracks().get(0).sequence(), sent.get(0).sequence());
+        assertEquals(start.tracks().get(0).rtpTime(), sent.get(0).timestamp());
+        for (int i = 1; i < sent.size(); i++) {
+            assertEquals((sent.get(i - 1).sequence() + 1) & 0xffff, sent.get(i).sequence());
+            assertEquals((sent.get(i - 1).timestamp() + TICKS) & 0xffffffffL, sent.get(i).timestamp());
+            assertTrue(sent.get(i).marker());
+        }
+        assertEquals(100 + FRAMES - 1, sent.get(FRAMES - 1).payloadSize(), "the last frame is the last sample");
+    }
+
+    @Test
+    void loopingContinuesSequenceAndTimestampsAcrossTheEnd() throws Exception {
+        VodPlayback playback = playback(true);
+        onLoop(() -> playback.play(null));
+        awaitUntil(() -> sink.rtp().size() >= 3 * FRAMES);
+        onLoop(() -> {
+            playback.stop(true);
+            return null;
+        });
+        List<Sent> sent = sink.rtp();
+        for (int i = 1; i < 3 * FRAMES; i++) {
+            assertEquals((sent.get(i - 1).sequence() + 1) & 0xffff, sent.get(i).sequence(), "packet " + i);
+            assertEquals((sent.get(i - 1).timestamp() + TICKS) & 0xffffffffL, sent.get(i).timestamp(), "packet " + i);
+        }
+        assertEquals(100, sent.get(FRAMES).payloadSize(), "the second loop starts again at the first sample");
+    }
+
+    @Test
+    void seekStartsOnTheKeyframeAtOrBeforeAndPauseResumeContinues() throws Exception {
+        VodPlayback playback = playback(false);
+        VodPlayback.Start start = onLoop(() -> playback.play(0.2));
+        assertEquals(5.0 / 30, start.npt(), 1e-9, "npt of the keyframe at frame 5");
+        awaitUntil(() -> !sink.rtp().isEmpty());
+        double paused = onLoop(playback::pause);
+        int sentWhenPaused = sink.rtp().size();
+        assertEquals(start.tracks().get(0).rtpTime(), sink.rtp().get(0).timestamp(), "RTP-Info matches the keyframe");
+        assertEquals(105, sink.rtp().get(0).payloadSize(), "first frame sent is frame 5");
+        Thread.sleep(100);
+        assertEquals(sentWhenPaused, sink.rtp().size(), "nothing is sent while paused");
+        VodPlayback.Start resumed = onLoop(() -> playback.play(null));
+        assertEquals(paused, resumed.npt(), 1e-9);
+        assertEquals((sink.rtp().get(sentWhenPaused - 1).sequence() + 1) & 0xffff, resumed.tracks().get(0).sequence());
+        awaitUntil(sink::sawBye);
+        assertEquals(FRAMES - 5, sink.rtp().size(), "frames 5 to 9, each once");
+    }
+}
