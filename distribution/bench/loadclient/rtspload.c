@@ -369,7 +369,7 @@ static void on_rtcp(struct session *s, int ti, const unsigned char *p, size_t le
     while (off + 4 <= len) {
         unsigned pt = p[off + 1];
         size_t plen = 4 + 4u * (((unsigned) p[off + 2] << 8) | p[off + 3]);
-        if (pt == 203 && !s->tr[ti].bye) {
+        if (pt == 203 && !s->tr[ti].bye && s->st == S_PLAYING) {
             s->tr[ti].bye = 1;
             int all = 1;
             for (int i = 0; i < s->ntracks; i++) {
