@@ -8,6 +8,7 @@ import io.tributary.engine.path.SharedSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -44,16 +45,36 @@ public final class SampleCache {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<ByteBuffer> payloads;
+        List<ByteBuffer> packetized;
         synchronized (packetizer) {
-            payloads = List.copyOf(packetizer.packetize(unit));
+            packetized = packetizer.packetize(unit);
         }
+        List<ByteBuffer> payloads = offHeap(packetized);
         int bytes = 0;
         for (ByteBuffer payload : payloads) {
             bytes += payload.remaining();
         }
         return new PacketizedSample(unit.decodeTime(), unit.presentationTime(), unit.keyframe(), payloads,
                 packetizer.markerOnLast(), bytes);
+    }
+
+    /**
+     * The payloads laid out once in one direct buffer, as read-only slices: sockets write
+     * direct memory as it is, where a heap buffer would be copied for every reader.
+     */
+    private static List<ByteBuffer> offHeap(List<ByteBuffer> payloads) {
+        int total = 0;
+        for (ByteBuffer payload : payloads) {
+            total += payload.remaining();
+        }
+        ByteBuffer block = ByteBuffer.allocateDirect(total);
+        List<ByteBuffer> slices = new ArrayList<>(payloads.size());
+        for (ByteBuffer payload : payloads) {
+            int start = block.position();
+            block.put(payload.duplicate());
+            slices.add(block.slice(start, block.position() - start).asReadOnlyBuffer());
+        }
+        return List.copyOf(slices);
     }
 
     /** Drops everything (a payload format changed, so packetizations are stale). */

@@ -1,7 +1,6 @@
 package io.tributary.transports.udp.internal;
 
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.socket.DatagramPacket;
 import io.tributary.api.transport.TrackSink;
 import io.tributary.api.transport.TransportBinding;
@@ -19,9 +18,10 @@ import java.util.List;
  */
 final class UdpBinding implements TransportBinding, TrackSink {
     private static final int MAX_BATCH = 4096;
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
     private final TransportSpec reply;
-    private final Channel rtp;
-    private final Channel rtcp;
+    private final UdpSender rtp;
+    private final UdpSender rtcp;
     private final InetSocketAddress rtpTarget;
     private final InetSocketAddress rtcpTarget;
     private final TransportContext context;
@@ -30,7 +30,7 @@ final class UdpBinding implements TransportBinding, TrackSink {
     private List<DatagramPacket> rtcpBatch = new ArrayList<>();
     private volatile boolean closed;
 
-    UdpBinding(TransportSpec reply, Channel rtp, Channel rtcp, InetSocketAddress rtpTarget,
+    UdpBinding(TransportSpec reply, UdpSender rtp, UdpSender rtcp, InetSocketAddress rtpTarget,
                InetSocketAddress rtcpTarget, TransportContext context, Runnable onClose) {
         this.reply = reply;
         this.rtp = rtp;
@@ -60,7 +60,7 @@ final class UdpBinding implements TransportBinding, TrackSink {
         if (closed || rtpBatch.size() >= MAX_BATCH) {
             return false;
         }
-        rtpBatch.add(new DatagramPacket(Unpooled.wrappedBuffer(header, payload), rtpTarget));
+        rtpBatch.add(new DatagramPacket(datagram(rtp, header, payload), rtpTarget));
         return true;
     }
 
@@ -69,39 +69,34 @@ final class UdpBinding implements TransportBinding, TrackSink {
         if (closed || rtcpBatch.size() >= MAX_BATCH) {
             return false;
         }
-        rtcpBatch.add(new DatagramPacket(Unpooled.wrappedBuffer(packet), rtcpTarget));
+        rtcpBatch.add(new DatagramPacket(datagram(rtcp, packet, EMPTY), rtcpTarget));
         return true;
+    }
+
+    /**
+     * One pooled direct buffer per datagram: the socket sends it without further copies
+     * (a composite of heap and direct parts would be merged and copied again).
+     */
+    private static ByteBuf datagram(UdpSender sender, ByteBuffer header, ByteBuffer payload) {
+        ByteBuf buffer = sender.channel().alloc().directBuffer(header.remaining() + payload.remaining());
+        return buffer.writeBytes(header).writeBytes(payload);
     }
 
     @Override
     public void flush() {
-        write(rtp, rtpBatch);
-        write(rtcp, rtcpBatch);
-        rtpBatch = rtpBatch.isEmpty() ? rtpBatch : new ArrayList<>();
-        rtcpBatch = rtcpBatch.isEmpty() ? rtcpBatch : new ArrayList<>();
-    }
-
-    private static void write(Channel channel, List<DatagramPacket> batch) {
-        if (batch.isEmpty()) {
-            return;
+        if (!rtpBatch.isEmpty()) {
+            rtp.send(rtpBatch);
+            rtpBatch = new ArrayList<>();
         }
-        List<DatagramPacket> packets = batch;
-        Runnable task = () -> {
-            for (DatagramPacket packet : packets) {
-                channel.write(packet, channel.voidPromise());
-            }
-            channel.flush();
-        };
-        if (channel.eventLoop().inEventLoop()) {
-            task.run();
-        } else {
-            channel.eventLoop().execute(task);
+        if (!rtcpBatch.isEmpty()) {
+            rtcp.send(rtcpBatch);
+            rtcpBatch = new ArrayList<>();
         }
     }
 
     @Override
     public boolean writable() {
-        return rtp.isWritable();
+        return rtp.writable();
     }
 
     @Override

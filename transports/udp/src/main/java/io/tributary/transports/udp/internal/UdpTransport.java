@@ -10,6 +10,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
@@ -54,8 +55,9 @@ public final class UdpTransport implements MediaTransport {
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(1 << 20, 8 << 20);
 
     private final EventLoopGroup group;
-    private final Channel rtp;
-    private final Channel rtcp;
+    /** One RTP socket per thread, all on the same port (SO_REUSEPORT), so sends spread over the threads. */
+    private final UdpSender[] rtp;
+    private final UdpSender rtcp;
     private final int rtpPort;
     /** Bindings by the client's RTCP address, so receiver reports reach their session. */
     private final Map<InetSocketAddress, UdpBinding> byClientRtcp = new ConcurrentHashMap<>();
@@ -63,7 +65,8 @@ public final class UdpTransport implements MediaTransport {
     @Activate
     public UdpTransport(UdpTransportConfig config) throws UnknownHostException {
         boolean epoll = Epoll.isAvailable();
-        group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("tributary-udp"),
+        int threads = epoll ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
+        group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("tributary-udp"),
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         InetAddress host = config.host().isBlank() ? null : InetAddress.getByName(config.host());
         Bootstrap bootstrap = new Bootstrap().group(group)
@@ -71,22 +74,41 @@ public final class UdpTransport implements MediaTransport {
                 .option(ChannelOption.SO_SNDBUF, 4 << 20)
                 .option(ChannelOption.SO_RCVBUF, 1 << 20)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK);
+        if (epoll) {
+            bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
+        }
+        rtp = new UdpSender[threads];
         try {
-            rtp = bootstrap.clone().handler(new Inbound(false)).bind(host, config.rtpPort()).syncUninterruptibly().channel();
-            rtcp = bootstrap.clone().handler(new Inbound(true)).bind(host, config.rtpPort() + 1).syncUninterruptibly().channel();
+            Channel first = bootstrap.clone().handler(new Inbound(false)).bind(host, config.rtpPort())
+                    .syncUninterruptibly().channel();
+            rtpPort = ((InetSocketAddress) first.localAddress()).getPort();
+            rtp[0] = new UdpSender(first);
+            for (int i = 1; i < threads; i++) {
+                rtp[i] = new UdpSender(bootstrap.clone().handler(new Inbound(false)).bind(host, rtpPort)
+                        .syncUninterruptibly().channel());
+            }
+            rtcp = new UdpSender(bootstrap.clone().handler(new Inbound(true)).bind(host, rtpPort + 1)
+                    .syncUninterruptibly().channel());
         } catch (RuntimeException e) {
+            for (UdpSender sender : rtp) {
+                if (sender != null) {
+                    sender.channel().close();
+                }
+            }
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             LOG.error("cannot bind UDP ports {}-{}: {}", config.rtpPort(), config.rtpPort() + 1, e.getMessage());
             throw e;
         }
-        rtpPort = ((InetSocketAddress) rtp.localAddress()).getPort();
-        LOG.info("RTP/UDP on ports {}-{} ({})", rtpPort, rtpPort + 1, epoll ? "epoll" : "NIO");
+        LOG.info("RTP/UDP on ports {}-{} ({}, {} sending threads)", rtpPort, rtpPort + 1, epoll ? "epoll" : "NIO",
+                threads);
     }
 
     @Deactivate
     void deactivate() {
-        rtp.close();
-        rtcp.close();
+        for (UdpSender sender : rtp) {
+            sender.channel().close();
+        }
+        rtcp.channel().close();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
@@ -116,7 +138,8 @@ public final class UdpTransport implements MediaTransport {
         TransportSpec reply = new TransportSpec(requested.profile(), LowerTransport.UDP, false, null, null,
                 client, PortRange.pair(rtpPort), null, null, null, String.format("%08X", context.ssrc()),
                 requested.mode(), Map.of());
-        UdpBinding binding = new UdpBinding(reply, rtp, rtcp, rtpTarget, rtcpTarget, context,
+        UdpSender sender = rtp[Math.floorMod(context.sessionId().hashCode(), rtp.length)];
+        UdpBinding binding = new UdpBinding(reply, sender, rtcp, rtpTarget, rtcpTarget, context,
                 () -> byClientRtcp.remove(rtcpTarget));
         byClientRtcp.put(rtcpTarget, binding);
         return binding;
