@@ -74,22 +74,22 @@ public final class UdpTransport implements MediaTransport {
                 .option(ChannelOption.SO_SNDBUF, 4 << 20)
                 .option(ChannelOption.SO_RCVBUF, 1 << 20)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK);
-        if (epoll) {
-            bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
-        }
         rtp = new UdpSender[threads];
+        UdpSender control = null;
         try {
-            Channel first = bootstrap.clone().handler(new Inbound(false)).bind(host, config.rtpPort())
-                    .syncUninterruptibly().channel();
-            rtpPort = ((InetSocketAddress) first.localAddress()).getPort();
-            rtp[0] = new UdpSender(first);
-            for (int i = 1; i < threads; i++) {
-                rtp[i] = new UdpSender(bootstrap.clone().handler(new Inbound(false)).bind(host, rtpPort)
+            // RTCP first and without SO_REUSEPORT: it holds the pair, so a second server on
+            // the same ports fails here instead of silently sharing the RTP port.
+            control = new UdpSender(bootstrap.clone().handler(new Inbound(true)).bind(host, config.rtpPort() + 1)
+                    .syncUninterruptibly().channel());
+            Bootstrap shared = epoll ? bootstrap.clone().option(EpollChannelOption.SO_REUSEPORT, true) : bootstrap;
+            for (int i = 0; i < threads; i++) {
+                rtp[i] = new UdpSender(shared.clone().handler(new Inbound(false)).bind(host, config.rtpPort())
                         .syncUninterruptibly().channel());
             }
-            rtcp = new UdpSender(bootstrap.clone().handler(new Inbound(true)).bind(host, rtpPort + 1)
-                    .syncUninterruptibly().channel());
         } catch (RuntimeException e) {
+            if (control != null) {
+                control.channel().close();
+            }
             for (UdpSender sender : rtp) {
                 if (sender != null) {
                     sender.channel().close();
@@ -99,6 +99,8 @@ public final class UdpTransport implements MediaTransport {
             LOG.error("cannot bind UDP ports {}-{}: {}", config.rtpPort(), config.rtpPort() + 1, e.getMessage());
             throw e;
         }
+        rtcp = control;
+        rtpPort = config.rtpPort();
         LOG.info("RTP/UDP on ports {}-{} ({}, {} sending threads)", rtpPort, rtpPort + 1, epoll ? "epoll" : "NIO",
                 threads);
     }
