@@ -51,10 +51,18 @@ final class RawRtsp implements Closeable {
     private final List<Frame> frames = new ArrayList<>();
 
     RawRtsp(int port) throws IOException {
+        this(port, 0);
+    }
+
+    /** @param receiveBuffer the socket's receive buffer in bytes (small for a reader that stalls), 0 for the default */
+    RawRtsp(int port, int receiveBuffer) throws IOException {
         socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         socket.setSoTimeout(10_000);
-        in = new DataInputStream(socket.getInputStream());
+        in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16));
         out = socket.getOutputStream();
     }
 
@@ -127,6 +135,45 @@ final class RawRtsp implements Closeable {
         List<Frame> result = List.copyOf(frames);
         frames.clear();
         return result;
+    }
+
+    /** What a reader received on one channel, without keeping the packets. */
+    record Received(int packets, long bytes, int sequenceGaps) {
+    }
+
+    /** Reads interleaved frames for {@code millis}, counting RTP on {@code channel} and its sequence gaps. */
+    Received count(int channel, long millis) throws IOException {
+        long deadline = System.currentTimeMillis() + millis;
+        int packets = 0;
+        long bytes = 0;
+        int gaps = 0;
+        int previous = -1;
+        while (System.currentTimeMillis() < deadline) {
+            socket.setSoTimeout((int) Math.max(1, deadline - System.currentTimeMillis()));
+            try {
+                int first = in.read();
+                if (first < 0) {
+                    break;
+                }
+                if (first != '$') {
+                    throw new IOException("expected a $ frame, got byte " + first);
+                }
+                Frame frame = readFrame();
+                if (frame.channel() != channel) {
+                    continue;
+                }
+                packets++;
+                bytes += frame.data().length;
+                if (previous >= 0 && frame.sequence() != ((previous + 1) & 0xffff)) {
+                    gaps++;
+                }
+                previous = frame.sequence();
+            } catch (SocketTimeoutException e) {
+                break;
+            }
+        }
+        socket.setSoTimeout(10_000);
+        return new Received(packets, bytes, gaps);
     }
 
     /** {@code true} when the server closed the connection (reads EOF within the timeout). */

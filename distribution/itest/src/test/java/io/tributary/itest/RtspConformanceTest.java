@@ -45,8 +45,8 @@ class RtspConformanceTest {
             assertEquals("1", r.header("CSeq"));
             assertTrue(r.header("Server").startsWith("Tributary/"), r.header("Server"));
             assertNotNull(r.header("Date"));
-            assertEquals(List.of("OPTIONS", "DESCRIBE", "SETUP", "PLAY", "PAUSE", "TEARDOWN", "GET_PARAMETER",
-                    "SET_PARAMETER"), List.of(r.header("Public").split(",\\s*")));
+            assertEquals(List.of("OPTIONS", "DESCRIBE", "SETUP", "PLAY", "PAUSE", "TEARDOWN", "ANNOUNCE", "RECORD",
+                    "GET_PARAMETER", "SET_PARAMETER"), List.of(r.header("Public").split(",\\s*")));
         }
     }
 

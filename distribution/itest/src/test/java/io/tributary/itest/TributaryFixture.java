@@ -18,9 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -43,8 +45,18 @@ public final class TributaryFixture implements BeforeAllCallback, AfterAllCallba
 
     private static final Duration RTSP_TIMEOUT = Duration.ofSeconds(10);
 
+    private final Map<String, String> config;
     private Path home;
     private RunningTributary running;
+
+    public TributaryFixture() {
+        this(Map.of());
+    }
+
+    /** @param config lines to append to {@code etc/<pid>.cfg} before start, by PID */
+    public TributaryFixture(Map<String, String> config) {
+        this.config = Map.copyOf(config);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -54,6 +66,10 @@ public final class TributaryFixture implements BeforeAllCallback, AfterAllCallba
         // The UDP transport binds one server port pair: give this instance its own.
         Files.writeString(etc().resolve("io.tributary.transports.udp.cfg"),
                 "rtpPort = " + freeUdpPortPair() + "\n");
+        for (Map.Entry<String, String> entry : config.entrySet()) {
+            Files.writeString(etc().resolve(entry.getKey() + ".cfg"), "\n" + entry.getValue() + "\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
         TributaryOptions options = TributaryOptions.of(home)
                 .withRtspPort(freePort())
                 .withHttpPort(freePort());

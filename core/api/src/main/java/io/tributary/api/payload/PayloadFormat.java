@@ -1,5 +1,7 @@
 package io.tributary.api.payload;
 
+import io.tributary.api.media.Encoding;
+import io.tributary.api.media.MediaType;
 import io.tributary.api.media.TrackDescription;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -25,6 +27,18 @@ public interface PayloadFormat {
 
     /** A packetizer for one track; packetizers are used by one thread at a time. */
     Packetizer packetizer(TrackDescription track, int maxPayloadSize);
+
+    /**
+     * Describes a track received from SDP (a publisher's ANNOUNCE, an upstream's DESCRIBE):
+     * turns the {@code fmtp} parameters into the track's codec configuration (H264:
+     * {@code sprop-parameter-sets} into an {@code avcC} record; MPEG4-GENERIC: {@code config}
+     * into an AudioSpecificConfig). Parameters may be missing (H.264 parameter sets sent in
+     * band): the configuration is then empty.
+     *
+     * @param fmtp the value after {@code a=fmtp:<pt> }, empty when the media has none
+     * @throws IllegalArgumentException when the parameters are present but unusable
+     */
+    TrackDescription receivedTrack(int index, MediaType type, Encoding encoding, String fmtp);
 
     /** A depacketizer for one received track; used by one thread at a time. */
     Depacketizer depacketizer(TrackDescription track);

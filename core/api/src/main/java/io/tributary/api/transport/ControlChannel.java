@@ -18,6 +18,14 @@ public interface ControlChannel {
      */
     boolean writeInterleaved(int channel, ByteBuffer header, ByteBuffer payload);
 
+    /**
+     * Queues bytes already framed as interleaved data, such as {@link RtpFrame#interleaved(int)}:
+     * one write for all packets of a frame. Not written until {@link #flush()}.
+     *
+     * @return {@code false} when the connection is closed
+     */
+    boolean writeFramed(ByteBuffer frames);
+
     /** Writes queued frames. */
     void flush();
 
@@ -34,6 +42,9 @@ public interface ControlChannel {
 
     /** Stops routing {@code channel}. */
     void release(int channel);
+
+    /** Closes the connection (e.g. a client that stopped reading); its sessions end. */
+    void close();
 
     /** {@code true} while the connection is open. */
     boolean isOpen();

@@ -21,6 +21,23 @@ public interface TrackSink {
      */
     boolean sendRtp(ByteBuffer header, ByteBuffer payload);
 
+    /**
+     * Queues every packet of a shared frame. The default sends them one by one through
+     * {@link #sendRtp}; transports override it to write the frame without copying it.
+     *
+     * @return {@code false} when the frame (or part of it) was dropped because the client is too slow
+     */
+    default boolean sendFrame(RtpFrame frame) {
+        ByteBuffer packets = frame.packets();
+        ByteBuffer noHeader = ByteBuffer.allocate(0);
+        boolean all = true;
+        for (int i = 0; i < frame.packetCount(); i++) {
+            int start = frame.packetOffset(i);
+            all &= sendRtp(noHeader, packets.slice(start, frame.packetLength(i)));
+        }
+        return all;
+    }
+
     /** Queues one RTCP (compound) packet; {@code false} when dropped. */
     boolean sendRtcp(ByteBuffer packet);
 

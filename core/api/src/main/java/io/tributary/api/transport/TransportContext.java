@@ -27,7 +27,15 @@ public interface TransportContext {
 
     /**
      * Delivers RTCP the client sent for this track (receiver reports); it also keeps the
-     * session alive. Never blocks; may be called from any thread.
+     * session alive. The buffer is valid only during the call. Never blocks; may be called
+     * from any thread.
      */
     void rtcpReceived(ByteBuffer packet);
+
+    /**
+     * Delivers RTP the client sent for this track: a publisher's media, or the hole-punch
+     * packets players send to open their NAT. The buffer is valid only during the call.
+     * Never blocks; called from the transport's I/O thread.
+     */
+    void rtpReceived(ByteBuffer packet);
 }

@@ -2,7 +2,7 @@
  * How media travels: transports bind a SETUP's Transport spec to a sink for one track.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.tributary.api.transport;
 
 import org.osgi.annotation.bundle.Export;

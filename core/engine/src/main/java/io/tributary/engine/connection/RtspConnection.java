@@ -10,6 +10,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.tributary.api.transport.ControlChannel;
 import io.tributary.engine.handler.ClientConnection;
 import io.tributary.engine.handler.Dispatcher;
+import io.tributary.engine.publish.Announcements;
 import io.tributary.engine.session.SessionEndReason;
 import io.tributary.engine.session.SessionManager;
 import io.tributary.rtsp.message.Decoded;
@@ -22,6 +23,8 @@ import io.tributary.rtsp.message.RtspVersion;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -48,6 +51,9 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
     private final SessionManager sessions;
     private final ArrayDeque<Queued> queue = new ArrayDeque<>();
     private final Map<Integer, Consumer<ByteBuffer>> receivers = new ConcurrentHashMap<>();
+    private final Announcements announcements = new Announcements();
+    /** Actions to run once the response of the request being handled is written. */
+    private final List<Runnable> afterResponse = new ArrayList<>();
     private Channel channel;
     private ClientConnection client;
     private boolean busy;
@@ -62,7 +68,7 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         client = new ClientConnection((InetSocketAddress) channel.remoteAddress(),
-                (InetSocketAddress) channel.localAddress(), this, channel.eventLoop());
+                (InetSocketAddress) channel.localAddress(), this, channel.eventLoop(), announcements, this::runAfterResponse);
         LOG.debug("connection from {}", channel.remoteAddress());
         ctx.fireChannelActive();
     }
@@ -127,9 +133,34 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
                 closing = true;
                 future.addListener(ChannelFutureListener.CLOSE);
             }
+            runPendingAfterResponse();
             busy = false;
             processNext();
         }));
+    }
+
+    private void runAfterResponse(Runnable action) {
+        synchronized (afterResponse) {
+            afterResponse.add(action);
+        }
+    }
+
+    private void runPendingAfterResponse() {
+        List<Runnable> actions;
+        synchronized (afterResponse) {
+            if (afterResponse.isEmpty()) {
+                return;
+            }
+            actions = new ArrayList<>(afterResponse);
+            afterResponse.clear();
+        }
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("action after a response to {} failed", channel.remoteAddress(), e);
+            }
+        }
     }
 
     @Override
@@ -151,6 +182,7 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
         closing = true;
         receivers.clear();
         sessions.endWhere(s -> s.ownerConnection() == this, SessionEndReason.CONNECTION_CLOSED);
+        announcements.close();
         LOG.debug("connection from {} closed", channel.remoteAddress());
         ctx.fireChannelInactive();
     }
@@ -179,6 +211,15 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
     }
 
     @Override
+    public boolean writeFramed(ByteBuffer frames) {
+        if (!channel.isActive()) {
+            return false;
+        }
+        channel.write(Unpooled.wrappedBuffer(frames), channel.voidPromise());
+        return true;
+    }
+
+    @Override
     public void flush() {
         channel.flush();
     }
@@ -199,6 +240,13 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
     @Override
     public void release(int channelId) {
         receivers.remove(channelId);
+    }
+
+    @Override
+    public void close() {
+        if (channel != null) {
+            channel.close();
+        }
     }
 
     @Override

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * Adapts the protocol's incremental {@link RtspDecoder} to Netty: Netty keeps the bytes the
  * decoder leaves unconsumed and presents them again with the next read. Decoded frames
- * reference the input, so they are handled downstream before the bytes are discarded.
+ * reference the input, so each is passed downstream at once, while the input is intact:
+ * messages left in {@code out} are fired only after Netty has released or compacted the
+ * input, and a publisher's interleaved packets would then be read from reused memory.
  */
 final class RtspFrameDecoder extends ByteToMessageDecoder {
     private final RtspDecoder decoder = new RtspDecoder();
@@ -19,7 +21,7 @@ final class RtspFrameDecoder extends ByteToMessageDecoder {
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         ByteBuffer view = in.nioBuffer(in.readerIndex(), in.readableBytes());
         int start = view.position();
-        decoder.decode(view, out::add);
+        decoder.decode(view, ctx::fireChannelRead);
         in.skipBytes(view.position() - start);
     }
 }

@@ -1,8 +1,10 @@
 package io.tributary.engine.handler;
 
 import io.tributary.api.transport.ControlChannel;
+import io.tributary.engine.publish.Announcements;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 /**
  * What handlers know of the RTSP connection a request came on.
@@ -11,7 +13,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param local   the server address it connected to
  * @param control the connection as a channel for interleaved media
  * @param loop    the connection's event loop (new sessions live on it)
+ * @param announcements paths announced on this connection and not yet recorded
+ * @param afterResponse runs an action on the connection's loop right after the response to
+ *                      the current request is written (e.g. start media after PLAY's response)
  */
 public record ClientConnection(InetSocketAddress remote, InetSocketAddress local, ControlChannel control,
-                               ScheduledExecutorService loop) {
+                               ScheduledExecutorService loop, Announcements announcements,
+                               Consumer<Runnable> afterResponse) {
 }

@@ -37,6 +37,8 @@ public final class Dispatcher {
         handlers.put("PLAY", new PlayHandler(engine));
         handlers.put("PAUSE", new PauseHandler(engine));
         handlers.put("TEARDOWN", new TeardownHandler(engine));
+        handlers.put("ANNOUNCE", new AnnounceHandler(engine));
+        handlers.put("RECORD", new RecordHandler(engine));
         handlers.put("GET_PARAMETER", parameters);
         handlers.put("SET_PARAMETER", parameters);
         this.publicMethods = "OPTIONS, " + String.join(", ", handlers.keySet());

@@ -1,12 +1,14 @@
 package io.tributary.engine.handler;
 
 import io.tributary.api.payload.PayloadFormat;
+import io.tributary.api.source.PublishTarget;
 import io.tributary.api.transport.MediaTransport;
 import io.tributary.engine.path.PathRegistry;
 import io.tributary.engine.path.SdpBuilder;
 import io.tributary.engine.path.Whiteboard;
 import io.tributary.engine.session.SessionManager;
 import io.tributary.engine.vod.SampleCache;
+import java.util.concurrent.Executor;
 
 /**
  * The server-wide services method handlers work with.
@@ -15,11 +17,15 @@ import io.tributary.engine.vod.SampleCache;
  * @param paths          path → shared source
  * @param formats        payload formats by encoding name
  * @param transports     media transports by profile key
+ * @param publishTargets services that accept published media, in ranking order
  * @param samples        shared packetized samples
  * @param sdp            SDP for a path
+ * @param blocking       executor for calls into plugins that may block
  * @param maxPayloadSize largest RTP payload to produce
+ * @param slowReaderNanos how long a live reader's queue may stay full before it is disconnected
  */
 public record Engine(SessionManager sessions, PathRegistry paths, Whiteboard<PayloadFormat> formats,
-                     Whiteboard<MediaTransport> transports, SampleCache samples, SdpBuilder sdp,
-                     int maxPayloadSize) {
+                     Whiteboard<MediaTransport> transports, Whiteboard<PublishTarget> publishTargets,
+                     SampleCache samples, SdpBuilder sdp, Executor blocking, int maxPayloadSize,
+                     long slowReaderNanos) {
 }

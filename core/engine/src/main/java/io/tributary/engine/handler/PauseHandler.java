@@ -1,7 +1,7 @@
 package io.tributary.engine.handler;
 
+import io.tributary.engine.session.Playback;
 import io.tributary.engine.session.RtspSession;
-import io.tributary.engine.vod.VodPlayback;
 import io.tributary.rtsp.header.RangeHeader;
 import io.tributary.rtsp.message.RtspHeaders;
 import io.tributary.rtsp.message.RtspResponse;
@@ -22,7 +22,7 @@ final class PauseHandler implements MethodHandler {
         RtspSession session = engine.sessions().get(context.sessionId(), context.connection().remote());
         SessionChecks.aggregate(context, session);
         return CompletableFuture.supplyAsync(() -> {
-            VodPlayback playback = session.playback();
+            Playback playback = session.playback();
             double position = playback == null ? 0 : playback.pause();
             session.state(RtspSession.State.READY);
             return context.respond(RtspStatus.OK).header(RtspHeaders.RANGE,

@@ -2,6 +2,10 @@ package io.tributary.engine.handler;
 
 import io.tributary.api.media.MediaDescription;
 import io.tributary.api.payload.PayloadFormat;
+import io.tributary.api.transport.ControlChannel;
+import io.tributary.api.transport.TrackSink;
+import io.tributary.engine.live.LiveReader;
+import io.tributary.engine.session.Playback;
 import io.tributary.engine.session.RtspSession;
 import io.tributary.engine.session.SessionEndReason;
 import io.tributary.engine.session.SessionTrack;
@@ -16,7 +20,9 @@ import io.tributary.rtsp.message.RtspHeaders;
 import io.tributary.rtsp.message.RtspResponse;
 import io.tributary.rtsp.message.RtspStatus;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -34,6 +40,9 @@ final class PlayHandler implements MethodHandler {
     @Override
     public CompletionStage<RtspResponse> handle(RequestContext context) {
         RtspSession session = engine.sessions().get(context.sessionId(), context.connection().remote());
+        if (session.recording() != null) {
+            throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE, "this session publishes; use RECORD");
+        }
         SessionChecks.aggregate(context, session);
         MediaDescription media = session.source().description();
         Double start = requestedStart(context.request().header(RtspHeaders.RANGE), media);
@@ -44,21 +53,25 @@ final class PlayHandler implements MethodHandler {
         if (session.ended()) {
             throw new RtspException(RtspStatus.SESSION_NOT_FOUND, "session ended");
         }
-        VodPlayback playback = session.playback();
+        Playback playback = session.playback();
         boolean first = playback == null;
         if (first) {
-            playback = new VodPlayback(session.source(), engine.samples(), outputs(session), session.executor(),
+            playback = session.source().live() != null ? liveReader(session) : new VodPlayback(session.source(),
+                    engine.samples(), outputs(session), session.executor(),
                     error -> engine.sessions().end(session, SessionEndReason.ERROR));
             session.playback(playback);
         }
-        VodPlayback.Start started = playback.play(start);
+        Playback.Start started = playback.play(start);
+        if (playback instanceof LiveReader reader) {
+            context.connection().afterResponse().accept(() -> session.executor().execute(reader::begin));
+        }
         session.state(RtspSession.State.PLAYING);
         if (first) {
             engine.sessions().started(session);
         }
         MediaDescription media = session.source().description();
         List<RtpInfo> infos = new ArrayList<>();
-        for (VodPlayback.TrackStart track : started.tracks()) {
+        for (Playback.TrackStart track : started.tracks()) {
             infos.add(new RtpInfo(context.url().aggregate() + RequestUrl.trackControl(track.track()),
                     track.sequence(), track.rtpTime()));
         }
@@ -67,6 +80,22 @@ final class PlayHandler implements MethodHandler {
                 .header(RtspHeaders.RTP_INFO, RtpInfo.format(infos));
         String scale = context.request().header("Scale");
         return scale == null ? response : response.header("Scale", "1.000");
+    }
+
+    private LiveReader liveReader(RtspSession session) {
+        Map<Integer, TrackSink> sinks = new HashMap<>();
+        session.tracks().forEach((index, track) -> sinks.put(index, track.binding().sink()));
+        return new LiveReader(session.source().live(), sinks, session.executor(), engine.slowReaderNanos(),
+                reason -> endReader(session, reason), session.id() + " (" + session.client() + ")");
+    }
+
+    /** A reader too slow to keep up also loses its connection: what is queued on it is stale. */
+    private void endReader(RtspSession session, SessionEndReason reason) {
+        engine.sessions().end(session, reason);
+        ControlChannel connection = session.ownerConnection();
+        if (reason == SessionEndReason.SLOW_READER && connection != null) {
+            connection.close();
+        }
     }
 
     private List<VodPlayback.Output> outputs(RtspSession session) {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param aggregate the URL without the track control, ending with {@code /} (Content-Base)
  */
 public record RequestUrl(String path, Integer track, String aggregate) {
-    private static final Pattern TRACK = Pattern.compile("(?:^|/)trackID=(\\d{1,4})$");
+    private static final Pattern TRACK = Pattern.compile("(?:^|/)(?:trackID|streamid|stream)=(\\d{1,4})$");
     private static final int MAX_LENGTH = 4096;
 
     /** The control URL of a track, relative to {@link #aggregate()}. */

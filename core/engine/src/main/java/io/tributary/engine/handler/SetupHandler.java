@@ -2,7 +2,11 @@ package io.tributary.engine.handler;
 
 import io.tributary.api.media.MediaDescription;
 import io.tributary.api.media.TrackDescription;
+import io.tributary.api.payload.PayloadFormat;
 import io.tributary.api.transport.MediaTransport;
+import io.tributary.engine.path.SharedSource;
+import io.tributary.engine.publish.Announcement;
+import io.tributary.engine.publish.Recording;
 import io.tributary.engine.session.RtspSession;
 import io.tributary.engine.session.SessionEndReason;
 import io.tributary.engine.session.SessionTrack;
@@ -21,7 +25,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * SETUP: binds one track of a path to the first transport of the client's list that a
- * transport service serves, creating the session on the first SETUP.
+ * transport service serves, creating the session on the first SETUP. With
+ * {@code mode=record} the track is one a publisher announced, and the session receives.
  */
 final class SetupHandler implements MethodHandler {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -38,6 +43,7 @@ final class SetupHandler implements MethodHandler {
             throw new RtspException(RtspStatus.BAD_REQUEST, "SETUP needs a Transport header");
         }
         List<TransportSpec> specs = TransportHeader.parse(header);
+        boolean record = specs.stream().anyMatch(TransportSpec::isRecord);
         String path = context.url().path();
         String sessionId = context.sessionId();
         if (sessionId != null) {
@@ -46,16 +52,32 @@ final class SetupHandler implements MethodHandler {
                 throw new RtspException(RtspStatus.AGGREGATE_OPERATION_NOT_ALLOWED,
                         "a session plays one path; this one plays " + session.path());
             }
+            if (record != (session.recording() != null)) {
+                throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE,
+                        "a session either plays or records; this one " + (record ? "plays" : "records"));
+            }
             return setupTrack(context, session, specs);
+        }
+        Announcement announcement = record ? context.connection().announcements().get(path) : null;
+        if (record && announcement == null) {
+            throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE,
+                    "ANNOUNCE " + path + " on this connection before SETUP with mode=record");
         }
         return engine.paths().acquire(path).thenCompose(source -> {
             RtspSession session;
             try {
+                if (record && source.live() == null) {
+                    throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE,
+                            path + " is not a live path and cannot be published to");
+                }
                 session = engine.sessions().create(path, context.connection().remote(), source,
                         context.connection().loop());
             } catch (RuntimeException e) {
                 source.release();
                 throw e;
+            }
+            if (record) {
+                session.recording(new Recording(context.connection().announcements().take(path)));
             }
             CompletableFuture<RtspResponse> result;
             try {
@@ -73,25 +95,23 @@ final class SetupHandler implements MethodHandler {
 
     private CompletableFuture<RtspResponse> setupTrack(RequestContext context, RtspSession session,
                                                       List<TransportSpec> specs) {
-        MediaDescription media = session.source().description();
+        Recording recording = session.recording();
+        MediaDescription media = recording != null ? recording.announcement().media() : session.source().description();
         int track = trackOf(context.url(), media);
-        if (session.state() == RtspSession.State.PLAYING) {
-            throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE, "cannot add a track while playing");
+        if (session.state() != RtspSession.State.READY) {
+            throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE, "cannot add a track while streaming");
         }
         if (session.track(track) != null) {
             throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE, "track " + track + " is already set up");
         }
         TrackDescription description = media.tracks().get(track);
-        if (engine.formats().get(description.encoding().name()).isEmpty()) {
-            throw new RtspException(RtspStatus.SERVICE_UNAVAILABLE,
-                    "no payload format installed for " + description.encoding().name());
-        }
+        PayloadFormat format = engine.formats().get(description.encoding().name()).orElseThrow(() ->
+                new RtspException(RtspStatus.SERVICE_UNAVAILABLE,
+                        "no payload format installed for " + description.encoding().name()));
         TransportSpec chosen = null;
         MediaTransport transport = null;
-        boolean recordAsked = false;
         for (TransportSpec spec : specs) {
-            if (spec.isRecord()) {
-                recordAsked = true;
+            if (spec.isRecord() != (recording != null)) {
                 continue;
             }
             var candidate = engine.transports().get(spec.profileKey());
@@ -102,12 +122,12 @@ final class SetupHandler implements MethodHandler {
             }
         }
         if (chosen == null) {
-            if (recordAsked) {
-                throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE, "this path cannot be recorded to");
-            }
             throw new RtspException(RtspStatus.UNSUPPORTED_TRANSPORT, "no transport offered is supported");
         }
-        long ssrc = RANDOM.nextInt() & 0xffffffffL;
+        long ssrc = ssrcOf(session.source(), track, recording != null);
+        if (recording != null) {
+            recording.setupTrack(track, format.depacketizer(description));
+        }
         ClientConnection connection = context.connection();
         SessionTransportContext transportContext = new SessionTransportContext(session, connection.remote(),
                 connection.local(), connection.control(), track, ssrc);
@@ -127,6 +147,14 @@ final class SetupHandler implements MethodHandler {
                     .header(RtspHeaders.TRANSPORT, TransportHeader.format(binding.reply()))
                     .header(RtspHeaders.SESSION, session.id() + ";timeout=" + session.timeoutSeconds());
         });
+    }
+
+    /** Readers of a live path share the stream's SSRC; files and publishers get a random one. */
+    private static long ssrcOf(SharedSource source, int track, boolean record) {
+        if (!record && source.live() != null) {
+            return source.live().ssrc(track);
+        }
+        return RANDOM.nextInt() & 0xffffffffL;
     }
 
     private static int trackOf(RequestUrl url, MediaDescription media) {

@@ -1,7 +1,12 @@
 package io.tributary.engine.path;
 
+import io.tributary.api.payload.Packetizer;
+import io.tributary.api.payload.PayloadFormat;
+import io.tributary.api.source.LiveSource;
 import io.tributary.api.source.MediaSource;
 import io.tributary.api.source.MediaSourceProvider;
+import io.tributary.engine.handler.SdpPayloadTypes;
+import io.tributary.engine.live.LiveStream;
 import io.tributary.rtsp.message.RtspException;
 import io.tributary.rtsp.message.RtspStatus;
 import java.io.IOException;
@@ -31,10 +36,22 @@ public final class PathRegistry implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final long lingerMillis;
     private final int maxOpenSources;
+    private final Whiteboard<PayloadFormat> formats;
+    private final int maxPayloadSize;
+    private final int gopCacheBytes;
 
-    public PathRegistry(Whiteboard<MediaSourceProvider> providers, Executor blocking, ScheduledExecutorService timer,
-                        long lingerMillis, int maxOpenSources) {
+    /**
+     * @param formats        payload formats, to packetize live streams
+     * @param maxPayloadSize largest RTP payload of live streams
+     * @param gopCacheBytes  bound of each live stream's keyframe cache
+     */
+    public PathRegistry(Whiteboard<MediaSourceProvider> providers, Whiteboard<PayloadFormat> formats,
+                        Executor blocking, ScheduledExecutorService timer, long lingerMillis, int maxOpenSources,
+                        int maxPayloadSize, int gopCacheBytes) {
         this.providers = providers;
+        this.formats = formats;
+        this.maxPayloadSize = maxPayloadSize;
+        this.gopCacheBytes = gopCacheBytes;
         this.blocking = blocking;
         this.timer = timer;
         this.lingerMillis = lingerMillis;
@@ -83,6 +100,7 @@ public final class PathRegistry implements AutoCloseable {
         if (source == null) {
             throw new RtspException(RtspStatus.NOT_FOUND, "no media at " + path);
         }
+        SharedSource shared;
         synchronized (open) {
             SharedSource existing = open.get(path);
             if (existing != null && existing.retain()) {
@@ -93,9 +111,37 @@ public final class PathRegistry implements AutoCloseable {
                 source.close();
                 throw new RtspException(RtspStatus.SERVICE_UNAVAILABLE, "too many open media (" + maxOpenSources + ")");
             }
-            SharedSource shared = new SharedSource(path, source, by, this::scheduleClose);
+            shared = new SharedSource(path, source, by, this::scheduleClose);
             open.put(path, shared);
-            return shared;
+            if (source instanceof LiveSource) {
+                shared.live(newStream(shared));
+            }
+        }
+        if (source instanceof LiveSource live) {
+            live.start(shared.live());
+            LOG.info("live stream {} started ({})", path, live.description().tracks().stream()
+                    .map(t -> t.encoding().name()).toList());
+        }
+        return shared;
+    }
+
+    /**
+     * Gives a live source the stream of its path. When the stream ends the path is
+     * forgotten at once, so the next request asks the providers again.
+     */
+    private LiveStream newStream(SharedSource shared) {
+        return new LiveStream(shared.path(), shared.description(), track -> packetizer(shared, track),
+                SdpPayloadTypes::of, gopCacheBytes, () -> forget(shared));
+    }
+
+    private Packetizer packetizer(SharedSource shared, int track) {
+        String encoding = shared.description().tracks().get(track).encoding().name();
+        return formats.get(encoding).map(format -> shared.packetizer(track, format, maxPayloadSize)).orElse(null);
+    }
+
+    private void forget(SharedSource shared) {
+        synchronized (open) {
+            open.remove(shared.path(), shared);
         }
     }
 

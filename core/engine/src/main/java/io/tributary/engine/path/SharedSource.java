@@ -2,11 +2,12 @@ package io.tributary.engine.path;
 
 import io.tributary.api.media.MediaDescription;
 import io.tributary.api.media.TrackDescription;
-import io.tributary.api.payload.PayloadFormat;
 import io.tributary.api.payload.Packetizer;
+import io.tributary.api.payload.PayloadFormat;
 import io.tributary.api.source.MediaSource;
 import io.tributary.api.source.MediaSourceProvider;
 import io.tributary.api.source.SeekableSource;
+import io.tributary.engine.live.LiveStream;
 import io.tributary.rtsp.message.RtspException;
 import io.tributary.rtsp.message.RtspStatus;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +27,7 @@ public final class SharedSource {
     private final Packetizer[] packetizers;
     private final PayloadFormat[] formats;
     private volatile boolean closed;
+    private LiveStream live;
 
     SharedSource(String path, MediaSource source, MediaSourceProvider provider, Consumer<SharedSource> onUnused) {
         this.path = path;
@@ -49,12 +51,25 @@ public final class SharedSource {
         return provider;
     }
 
-    /** The source as random-access media; 455 for live sources (not served by this engine yet). */
+    /** The source as random-access media; 455 for live sources. */
     public SeekableSource seekable() {
         if (source instanceof SeekableSource seekable) {
             return seekable;
         }
-        throw new RtspException(RtspStatus.NOT_IMPLEMENTED, "live sources are not supported yet");
+        throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE, "a live path cannot be played as a file");
+    }
+
+    /** The stream of a live source, or null for files. */
+    public synchronized LiveStream live() {
+        return live;
+    }
+
+    synchronized void live(LiveStream stream) {
+        live = stream;
+    }
+
+    MediaSource source() {
+        return source;
     }
 
     /**
@@ -101,12 +116,20 @@ public final class SharedSource {
     }
 
     /** Closes now if no one holds a reference (or {@code force}); returns whether it closed. */
-    synchronized boolean closeIfUnused(boolean force) {
-        if (closed || (!force && references.get() > 0)) {
-            return closed;
+    boolean closeIfUnused(boolean force) {
+        LiveStream stream;
+        synchronized (this) {
+            if (closed || (!force && references.get() > 0)) {
+                return closed;
+            }
+            closed = true;
+            references.set(0);
+            stream = live;
         }
-        closed = true;
-        references.set(0);
+        // Outside the lock: ending the stream takes the registry's lock (lock order registry → source).
+        if (stream != null) {
+            stream.end();
+        }
         source.close();
         return true;
     }

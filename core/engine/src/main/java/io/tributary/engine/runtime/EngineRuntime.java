@@ -5,10 +5,10 @@ import io.tributary.api.runtime.SessionSnapshot;
 import io.tributary.api.runtime.TributaryRuntime;
 import io.tributary.engine.path.PathRegistry;
 import io.tributary.engine.path.SharedSource;
+import io.tributary.engine.session.Playback;
 import io.tributary.engine.session.RtspSession;
 import io.tributary.engine.session.SessionEndReason;
 import io.tributary.engine.session.SessionManager;
-import io.tributary.engine.vod.VodPlayback;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,7 +29,7 @@ public final class EngineRuntime implements TributaryRuntime {
     }
 
     private static SessionSnapshot snapshot(RtspSession session) {
-        VodPlayback playback = session.playback();
+        Playback playback = session.playback();
         return new SessionSnapshot(session.id(), session.path(), session.client(), session.transportName(),
                 session.state().name(), session.created(), playback == null ? 0 : playback.packetsSent(),
                 playback == null ? 0 : playback.bytesSent());

@@ -12,23 +12,24 @@ import java.util.function.Consumer;
 
 /** Listens for RTSP connections and gives each its pipeline. */
 public final class RtspServer implements AutoCloseable {
-    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
     private final Channel listener;
 
     /**
      * Binds the port; throws with a clear message when it cannot (in use, not permitted).
      *
-     * @param pipeline sets up a new connection's pipeline
+     * @param queueBytes how much a connection may have queued before it counts as not
+     *                   writable: media to it is then dropped (it must hold a GOP burst)
+     * @param pipeline   sets up a new connection's pipeline
      */
     public RtspServer(InetSocketAddress address, EventLoopGroup boss, EventLoopGroup workers,
-                      Class<? extends Channel> serverChannel, Consumer<SocketChannel> pipeline) {
+                      Class<? extends Channel> serverChannel, int queueBytes, Consumer<SocketChannel> pipeline) {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(serverChannel.asSubclass(io.netty.channel.ServerChannel.class))
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(queueBytes / 4, queueBytes))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {

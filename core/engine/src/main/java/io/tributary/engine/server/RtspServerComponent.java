@@ -6,6 +6,7 @@ import io.tributary.api.runtime.PathSnapshot;
 import io.tributary.api.runtime.SessionSnapshot;
 import io.tributary.api.runtime.TributaryRuntime;
 import io.tributary.api.source.MediaSourceProvider;
+import io.tributary.api.source.PublishTarget;
 import io.tributary.api.transport.MediaTransport;
 import io.tributary.engine.connection.RtspPipeline;
 import io.tributary.engine.handler.Dispatcher;
@@ -51,6 +52,7 @@ public final class RtspServerComponent implements TributaryRuntime {
     private final Whiteboard<PayloadFormat> formats = new Whiteboard<>();
     private final Whiteboard<MediaTransport> transports = new Whiteboard<>();
     private final Whiteboard<MediaSourceProvider> providers = new Whiteboard<>();
+    private final Whiteboard<PublishTarget> publishTargets = new Whiteboard<>();
     private final SessionEvents events = new SessionEvents();
     private ThreadPoolExecutor blocking;
     private NettyRuntime netty;
@@ -71,12 +73,14 @@ public final class RtspServerComponent implements TributaryRuntime {
                 });
         blocking.allowCoreThreadTimeOut(true);
         netty = new NettyRuntime(config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors());
-        paths = new PathRegistry(providers, blocking, netty.workers().next(), SOURCE_LINGER_MILLIS, MAX_OPEN_SOURCES);
+        paths = new PathRegistry(providers, formats, blocking, netty.workers().next(), SOURCE_LINGER_MILLIS,
+                MAX_OPEN_SOURCES, config.maxPayloadSize(), config.gopCacheMegabytes() * 1024 * 1024);
         sessions = new SessionManager(events, config.maxSessions(), config.maxSessionsPerClient(),
                 config.sessionTimeoutSeconds(), netty.workers().next());
         samples = new SampleCache(config.sampleCacheMegabytes() * 1024L * 1024L, blocking);
-        Engine engine = new Engine(sessions, paths, formats, transports, samples, new SdpBuilder(formats),
-                config.maxPayloadSize());
+        Engine engine = new Engine(sessions, paths, formats, transports, publishTargets, samples,
+                new SdpBuilder(formats), blocking, config.maxPayloadSize(),
+                TimeUnit.SECONDS.toNanos(config.slowReaderSeconds()));
         Dispatcher dispatcher = new Dispatcher(engine, SERVER);
         runtime = new EngineRuntime(sessions, paths);
         InetSocketAddress address = config.host().isBlank()
@@ -85,6 +89,7 @@ public final class RtspServerComponent implements TributaryRuntime {
         SessionManager pool = sessions;
         try {
             server = new RtspServer(address, netty.boss(), netty.workers(), netty.serverChannel(),
+                    config.connectionQueueKilobytes() * 1024,
                     channel -> RtspPipeline.install(channel.pipeline(), idleSeconds, dispatcher, pool));
         } catch (IllegalStateException e) {
             LOG.error("{}", e.getMessage());
@@ -183,6 +188,17 @@ public final class RtspServerComponent implements TributaryRuntime {
         if (pool != null && !gone.isEmpty()) {
             pool.endWhere(s -> gone.contains(s.path()), SessionEndReason.SOURCE_GONE);
         }
+    }
+
+    // Whiteboard: publish targets.
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindPublishTarget(PublishTarget target, Map<String, Object> properties) {
+        publishTargets.add("", target, ranking(properties), serviceId(properties));
+    }
+
+    void unbindPublishTarget(PublishTarget target) {
+        publishTargets.remove("", target);
     }
 
     // Whiteboard: session listeners.

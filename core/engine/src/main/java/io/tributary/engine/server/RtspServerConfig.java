@@ -27,6 +27,18 @@ public @interface RtspServerConfig {
     @AttributeDefinition(description = "Memory for packetized samples shared between sessions, in MiB")
     int sampleCacheMegabytes() default 64;
 
+    @AttributeDefinition(description = "Seconds a live reader's send queue may stay full before it is disconnected"
+            + " (until then it loses frames and restarts at the next keyframe)")
+    int slowReaderSeconds() default 10;
+
+    @AttributeDefinition(description = "Bytes a TCP connection may have queued before media to it is dropped,"
+            + " in KiB; must hold the burst of a cached GOP for new readers to start without loss")
+    int connectionQueueKilobytes() default 4096;
+
+    @AttributeDefinition(description = "Memory per live stream for the frames since the last keyframe, in MiB,"
+            + " so that new readers start at once")
+    int gopCacheMegabytes() default 8;
+
     @AttributeDefinition(description = "I/O threads; 0 for one per core")
     int ioThreads() default 0;
 

@@ -2,7 +2,7 @@ package io.tributary.engine.session;
 
 import io.tributary.api.transport.ControlChannel;
 import io.tributary.engine.path.SharedSource;
-import io.tributary.engine.vod.VodPlayback;
+import io.tributary.engine.publish.Recording;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class RtspSession {
     /** RFC 2326 Appendix A server states. */
-    public enum State { READY, PLAYING }
+    public enum State { READY, PLAYING, RECORDING }
 
     private final String id;
     private final String path;
@@ -30,7 +30,8 @@ public final class RtspSession {
     private volatile State state = State.READY;
     private volatile boolean ended;
     private ControlChannel ownerConnection;
-    private VodPlayback playback;
+    private Playback playback;
+    private volatile Recording recording;
 
     RtspSession(String id, String path, InetSocketAddress client, SharedSource source,
                 ScheduledExecutorService executor, int timeoutSeconds) {
@@ -123,12 +124,21 @@ public final class RtspSession {
         ownerConnection = connection;
     }
 
-    public synchronized VodPlayback playback() {
+    public synchronized Playback playback() {
         return playback;
     }
 
-    public synchronized void playback(VodPlayback value) {
+    public synchronized void playback(Playback value) {
         playback = value;
+    }
+
+    /** The publisher side of a session set up with {@code mode=record}, or null for readers. */
+    public Recording recording() {
+        return recording;
+    }
+
+    public void recording(Recording value) {
+        recording = value;
     }
 
     /** Transport profile of the first track, for logs and events. */

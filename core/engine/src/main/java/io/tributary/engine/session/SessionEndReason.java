@@ -11,6 +11,7 @@ public enum SessionEndReason {
     SOURCE_GONE("source-gone"),
     SHUTDOWN("shutdown"),
     KICKED("kicked"),
+    SLOW_READER("slow-reader"),
     ERROR("error");
 
     private final String label;

@@ -1,7 +1,7 @@
 package io.tributary.engine.session;
 
 import io.tributary.engine.path.SharedSource;
-import io.tributary.engine.vod.VodPlayback;
+import io.tributary.engine.publish.Recording;
 import io.tributary.rtsp.message.RtspException;
 import io.tributary.rtsp.message.RtspStatus;
 import java.net.InetSocketAddress;
@@ -85,7 +85,8 @@ public final class SessionManager implements AutoCloseable {
     }
 
     public void started(RtspSession session) {
-        LOG.info("session {} playing {} for {} over {}", session.id(), session.path(),
+        LOG.info("session {} {} {} for {} over {}", session.id(),
+                session.recording() != null ? "publishing" : "playing", session.path(),
                 session.client(), session.transportName());
         events.started(session);
     }
@@ -112,9 +113,13 @@ public final class SessionManager implements AutoCloseable {
     }
 
     private void release(RtspSession session, SessionEndReason reason) {
-        VodPlayback playback = session.playback();
+        Playback playback = session.playback();
         if (playback != null) {
             playback.stop(reason != SessionEndReason.CONNECTION_CLOSED && reason != SessionEndReason.TRANSPORT_GONE);
+        }
+        Recording recording = session.recording();
+        if (recording != null) {
+            recording.close();
         }
         for (SessionTrack track : session.tracks().values()) {
             track.binding().close();

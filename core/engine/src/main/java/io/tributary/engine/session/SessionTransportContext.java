@@ -2,6 +2,7 @@ package io.tributary.engine.session;
 
 import io.tributary.api.transport.ControlChannel;
 import io.tributary.api.transport.TransportContext;
+import io.tributary.engine.publish.Recording;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.LongAdder;
@@ -61,6 +62,16 @@ public final class SessionTransportContext implements TransportContext {
         // Receiver reports keep UDP sessions alive (RFC 2326 §12.37); their statistics come with issue 5.
         rtcpPackets.increment();
         session.touch();
+    }
+
+    @Override
+    public void rtpReceived(ByteBuffer packet) {
+        Recording recording = session.recording();
+        if (recording != null) {
+            // A publisher that never sends keep-alives (ffmpeg over UDP) stays alive through its media.
+            session.touch();
+            recording.rtpReceived(track, packet);
+        }
     }
 
     public long rtcpPackets() {

@@ -7,6 +7,7 @@ import io.tributary.api.payload.Packetizer;
 import io.tributary.api.source.SeekableSource;
 import io.tributary.api.transport.TrackSink;
 import io.tributary.engine.path.SharedSource;
+import io.tributary.engine.session.Playback;
 import io.tributary.rtsp.rtp.NtpTime;
 import io.tributary.rtsp.rtp.RtcpBye;
 import io.tributary.rtsp.rtp.RtcpSenderReport;
@@ -28,21 +29,13 @@ import org.slf4j.LoggerFactory;
  * Samples come packetized from the shared {@link SampleCache}; this class only adds the
  * session's RTP headers. Confined to the session's event loop.
  */
-public final class VodPlayback {
+public final class VodPlayback implements Playback {
     private static final Logger LOG = LoggerFactory.getLogger(VodPlayback.class);
     private static final long MAX_WAKE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long SENDER_REPORT_SECONDS = 5;
     private static final int MAX_PENDING = 512;
     private static final String CNAME = "tributary";
-
-    /** Where and how playback (re)started: the npt actually served and each track's first packet. */
-    public record Start(double npt, List<TrackStart> tracks) {
-    }
-
-    /** The first packet of a track after PLAY, for {@code RTP-Info}. */
-    public record TrackStart(int track, int sequence, long rtpTime) {
-    }
 
     /** What a set-up track needs to play. */
     public record Output(int track, int payloadType, long ssrc, TrackSink sink, Packetizer packetizer) {
@@ -130,6 +123,7 @@ public final class VodPlayback {
      *
      * @param requestedNpt where to start, or null to resume where paused (or start at 0)
      */
+    @Override
     public Start play(Double requestedNpt) {
         cancelTimers();
         if (requestedNpt != null && !looping) {
@@ -156,6 +150,7 @@ public final class VodPlayback {
     }
 
     /** Stops sending and keeps the position; returns it (npt seconds). */
+    @Override
     public double pause() {
         if (playing) {
             pausedNpt = position();
@@ -175,6 +170,7 @@ public final class VodPlayback {
     }
 
     /** RTP packets sent so far (read from other threads: approximate). */
+    @Override
     public long packetsSent() {
         long sum = 0;
         for (TrackOut t : tracks) {
@@ -184,6 +180,7 @@ public final class VodPlayback {
     }
 
     /** RTP payload bytes sent so far (read from other threads: approximate). */
+    @Override
     public long bytesSent() {
         long sum = 0;
         for (TrackOut t : tracks) {
@@ -193,11 +190,13 @@ public final class VodPlayback {
     }
 
     /** Packets refused by slow sinks so far. */
+    @Override
     public long droppedPackets() {
         return droppedPackets;
     }
 
     /** Ends playback for good, with RTCP BYE on each track when {@code bye}. */
+    @Override
     public void stop(boolean bye) {
         playing = false;
         cancelTimers();

@@ -37,6 +37,11 @@ class SdpBuilderTest {
         }
 
         @Override
+        public TrackDescription receivedTrack(int index, MediaType type, Encoding encoding, String fmtp) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Depacketizer depacketizer(TrackDescription track) {
             throw new UnsupportedOperationException();
         }

@@ -150,7 +150,7 @@ class VodPlaybackTest {
     private VodPlayback playback(boolean looping) {
         Whiteboard<MediaSourceProvider> providers = new Whiteboard<>();
         providers.add("", path -> Optional.<MediaSource>of(new FakeClip(looping)), 0, 1);
-        PathRegistry paths = new PathRegistry(providers, blocking, blocking, 1000, 10);
+        PathRegistry paths = new PathRegistry(providers, new Whiteboard<>(), blocking, blocking, 1000, 10, 1400, 1 << 20);
         SharedSource source = paths.acquire("/fake").join();
         SampleCache cache = new SampleCache(1 << 20, blocking);
         return new VodPlayback(source, cache, List.of(new VodPlayback.Output(0, 96, 0x1234, sink, ONE_PACKET)),

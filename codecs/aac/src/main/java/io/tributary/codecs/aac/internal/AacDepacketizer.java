@@ -3,6 +3,7 @@ package io.tributary.codecs.aac.internal;
 import io.tributary.api.media.AccessUnit;
 import io.tributary.api.media.RtpPacket;
 import io.tributary.api.payload.Depacketizer;
+import io.tributary.rtsp.rtp.RtpSequence;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +17,18 @@ import java.util.List;
  *
  * <p>A fragmented unit is dropped and counted when a sequence gap or a new timestamp interrupts
  * it, when the marker comes before it is whole, or when fragments disagree with its size; its
- * remaining packets are then ignored. A malformed payload drops the units it announces. Units
- * are copied out of the packets, whose buffers may be reused once {@link #push} returns.
+ * remaining packets are then ignored. A malformed payload drops the units it announces.
+ * Duplicated and late packets are ignored (see {@link RtpSequence}). Units are copied out of
+ * the packets, whose buffers may be reused once {@link #push} returns; fragments are joined in
+ * a buffer of the announced AU-size, at most {@value AacHbr#MAX_UNIT_SIZE} bytes.
  */
 final class AacDepacketizer implements Depacketizer {
     private static final long RTP_TIMESTAMP_MASK = 0xFFFF_FFFFL;
 
     private final int track;
     private final long frameDuration;
+    private final RtpSequence sequence = new RtpSequence();
     private long dropped;
-    private int expectedSequence = -1;
     /** The fragmented unit being joined, {@code null} when none. */
     private byte[] fragment;
     private int fragmentFilled;
@@ -44,8 +47,11 @@ final class AacDepacketizer implements Depacketizer {
 
     @Override
     public List<AccessUnit> push(RtpPacket packet) {
-        boolean gap = expectedSequence >= 0 && packet.sequenceNumber() != expectedSequence;
-        expectedSequence = (packet.sequenceNumber() + 1) & 0xFFFF;
+        RtpSequence.Arrival arrival = sequence.next(packet.sequenceNumber(), packet.ssrc());
+        if (arrival == RtpSequence.Arrival.STALE) {
+            return List.of();
+        }
+        boolean gap = arrival == RtpSequence.Arrival.AFTER_GAP;
         long timestamp = packet.timestamp();
         if (fragment != null && (gap || timestamp != fragmentTimestamp)) {
             dropFragment(timestamp == fragmentTimestamp);

@@ -3,8 +3,8 @@ package io.tributary.codecs.aac.internal;
 /**
  * The AAC-hbr mode of RFC 3640 (§3.3.6) as Tributary sends and expects it: each AU-header is
  * a 13-bit AU-size and a 3-bit AU-Index (first header) or AU-Index-delta (the others), with no
- * CTS, DTS or auxiliary data. Receivers get no fmtp through the depacketizer SPI, so they assume
- * these sizes, which every AAC-hbr sender uses.
+ * CTS, DTS or auxiliary data. Depacketizers get no fmtp through the SPI, so they assume these
+ * sizes, which every AAC-hbr sender uses; {@link AacFmtp} refuses a received track announcing others.
  */
 final class AacHbr {
     static final int SIZE_LENGTH = 13;

@@ -1,5 +1,7 @@
 package io.tributary.codecs.aac.internal;
 
+import io.tributary.api.media.Encoding;
+import io.tributary.api.media.MediaType;
 import io.tributary.api.media.TrackDescription;
 import io.tributary.api.payload.Depacketizer;
 import io.tributary.api.payload.Packetizer;
@@ -45,6 +47,22 @@ public final class AacPayloadFormat implements PayloadFormat {
     @Override
     public Packetizer packetizer(TrackDescription track, int maxPayloadSize) {
         return new AacPacketizer(maxPayloadSize);
+    }
+
+    /**
+     * The track with the AudioSpecificConfig of the fmtp's {@code config}.
+     *
+     * @throws IllegalArgumentException see {@link AacFmtp#audioSpecificConfig}; the message names the track
+     */
+    @Override
+    public TrackDescription receivedTrack(int index, MediaType type, Encoding encoding, String fmtp) {
+        ByteBuffer config;
+        try {
+            config = AacFmtp.audioSpecificConfig(fmtp);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("MPEG4-GENERIC track " + index + ": " + e.getMessage(), e);
+        }
+        return new TrackDescription(index, type, encoding, config, 0, 0, 0);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.tributary.api.media.AccessUnit;
 import io.tributary.api.media.RtpPacket;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,40 @@ class AacDepacketizerTest {
         assertEquals(List.of(), push("0000" + "aa", 2048, true));
         assertEquals(List.of(), push("0040" + "0008", 3072, true));
         assertEquals(4, depacketizer.droppedUnits());
+    }
+
+    @Test
+    void aRepeatedPacketIsIgnoredNotTakenForLossOrNewUnits() {
+        String twoUnits = "0020" + "0008" + "0008" + "aabb";
+        assertEquals(2, push(twoUnits, 0, true).size());
+        sequence--;
+
+        assertEquals(List.of(), push(twoUnits, 0, true));
+        assertEquals(1, push("0010" + "0008" + "cc", 2048, true).size());
+        assertEquals(0, depacketizer.droppedUnits());
+    }
+
+    @Test
+    void aLateFragmentIsIgnoredAndTheUnitItBelongedToStaysDropped() {
+        push("0010" + "0020" + "0102", 0, false);
+        sequence++;
+        assertEquals(List.of(), push("0010" + "0020" + "04", 0, true));
+        sequence -= 2;
+
+        assertEquals(List.of(), push("0010" + "0020" + "03", 0, false));
+        sequence++;
+        assertEquals(1, push("0010" + "0008" + "ff", 1024, true).size());
+        assertEquals(1, depacketizer.droppedUnits());
+    }
+
+    @Test
+    void unitsAreCopiesThatOutliveThePacketBuffers() {
+        byte[] payload = HexFormat.of().parseHex("0010" + "0018" + "010203");
+        AccessUnit unit = depacketizer.push(new TestRtpPacket(0, 0, true, ByteBuffer.wrap(payload))).getFirst();
+
+        Arrays.fill(payload, (byte) 0);
+
+        assertArrayEquals(new byte[] {1, 2, 3}, bytes(unit));
     }
 
     @FuzzTest

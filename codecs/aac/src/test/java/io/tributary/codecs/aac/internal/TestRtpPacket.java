@@ -35,7 +35,8 @@ record TestRtpPacket(int sequenceNumber, long timestamp, boolean marker, ByteBuf
     /**
      * Packets from a fuzzer's bytes: records of {@code flags(1) length(2) payload(length, cut at
      * the end)}. Flags: bit 0 marker, bit 1 skip a sequence number before this packet, bit 2 new
-     * timestamp (+3000) for this packet.
+     * timestamp (+1024) for this packet, bit 3 the packet is late or repeated: it takes the
+     * number of the packet (bits 4-5) places back and the running number does not move.
      */
     static List<RtpPacket> script(byte[] data) {
         List<RtpPacket> packets = new ArrayList<>();
@@ -45,9 +46,15 @@ record TestRtpPacket(int sequenceNumber, long timestamp, boolean marker, ByteBuf
         while (in.remaining() >= 3) {
             int flags = in.get();
             int length = Math.min(in.getShort() & 0xFFFF, in.remaining());
-            sequence = (sequence + ((flags & 2) != 0 ? 2 : 1)) & 0xFFFF;
+            int number;
+            if ((flags & 8) != 0) {
+                number = (sequence - (flags >>> 4 & 3)) & 0xFFFF;
+            } else {
+                sequence = (sequence + ((flags & 2) != 0 ? 2 : 1)) & 0xFFFF;
+                number = sequence;
+            }
             timestamp = (flags & 4) != 0 ? (timestamp + 1024) & 0xFFFF_FFFFL : timestamp;
-            packets.add(new TestRtpPacket(sequence, timestamp, (flags & 1) != 0, in.slice(in.position(), length)));
+            packets.add(new TestRtpPacket(number, timestamp, (flags & 1) != 0, in.slice(in.position(), length)));
             in.position(in.position() + length);
         }
         return packets;

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AvcConfigurationTest {
@@ -88,6 +90,51 @@ class AvcConfigurationTest {
         assertTrue(e.getMessage().startsWith("avcC: a PPS entry is not a PPS NAL unit"), e.getMessage());
     }
 
+    @Test
+    void writesTheRecordItWasParsedFrom() {
+        AvcConfiguration config = AvcConfiguration.parse(ByteBuffer.wrap(Fixtures.AVCC));
+
+        assertArrayEquals(Fixtures.AVCC, Fixtures.bytes(config.record()));
+    }
+
+    @Test
+    void aConfigurationOfParameterSetsTakesProfileAndLevelFromTheSpsAndFourByteLengths() {
+        AvcConfiguration config = AvcConfiguration.of(
+                List.of(ByteBuffer.wrap(Fixtures.SPS)), List.of(ByteBuffer.wrap(Fixtures.PPS)));
+
+        assertEquals(AvcConfiguration.parse(ByteBuffer.wrap(Fixtures.AVCC)), config);
+        assertArrayEquals(Fixtures.AVCC, Fixtures.bytes(config.record()));
+    }
+
+    @Test
+    void severalParameterSetsKeepTheirOrderInTheRecord() {
+        byte[] secondSps = Fixtures.nal(0x67, 30, 1);
+        byte[] secondPps = Fixtures.nal(0x68, 7, 2);
+        AvcConfiguration config = AvcConfiguration.of(
+                List.of(ByteBuffer.wrap(Fixtures.SPS), ByteBuffer.wrap(secondSps)),
+                List.of(ByteBuffer.wrap(Fixtures.PPS), ByteBuffer.wrap(secondPps)));
+
+        AvcConfiguration reread = AvcConfiguration.parse(config.record());
+        assertArrayEquals(secondSps, Fixtures.bytes(reread.sps().get(1)));
+        assertArrayEquals(secondPps, Fixtures.bytes(reread.pps().get(1)));
+    }
+
+    @Test
+    void refusesMoreParameterSetsThanTheRecordCanCount() {
+        List<ByteBuffer> thirtyTwo = Collections.nCopies(32, ByteBuffer.wrap(Fixtures.SPS));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AvcConfiguration.of(thirtyTwo, List.of(ByteBuffer.wrap(Fixtures.PPS))));
+        assertEquals("avcC: 32 SPSs, at most 31 fit in the record", e.getMessage());
+    }
+
+    @Test
+    void refusesAParameterSetLongerThanASixteenBitLength() {
+        List<ByteBuffer> huge = List.of(ByteBuffer.wrap(Fixtures.nal(0x68, 0x1_0000, 3)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AvcConfiguration.of(List.of(ByteBuffer.wrap(Fixtures.SPS)), huge));
+        assertEquals("avcC: a PPS of 65536 bytes exceeds the 65535 a record can hold", e.getMessage());
+    }
+
     @FuzzTest
     void anyBytesParseOrFailWithIllegalArgument(byte[] data) {
         AvcConfiguration config;
@@ -98,5 +145,6 @@ class AvcConfigurationTest {
         }
         assertEquals(6, config.profileLevelId().length());
         assertTrue(config.spropParameterSets().contains(","));
+        assertEquals(config, AvcConfiguration.parse(config.record()));
     }
 }

@@ -57,6 +57,16 @@ final class Fixtures {
         return nal;
     }
 
+    /**
+     * A slice NAL unit whose {@code first_mb_in_slice} is 0 (it starts a picture) or not: that
+     * Exp-Golomb code is the first bit after the header, 1 exactly for 0.
+     */
+    static byte[] slice(int header, int size, long seed, boolean startsPicture) {
+        byte[] slice = nal(header, size, seed);
+        slice[1] = (byte) (startsPicture ? slice[1] | 0x80 : slice[1] & 0x7F);
+        return slice;
+    }
+
     static ByteBuffer resource(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
             if (in == null) {

@@ -2,6 +2,7 @@ package io.tributary.codecs.h264.internal;
 
 import static io.tributary.codecs.h264.internal.Fixtures.bytes;
 import static io.tributary.codecs.h264.internal.Fixtures.nal;
+import static io.tributary.codecs.h264.internal.Fixtures.slice;
 import static io.tributary.codecs.h264.internal.Fixtures.unit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +14,7 @@ import io.tributary.api.media.AccessUnit;
 import io.tributary.api.media.RtpPacket;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -78,11 +80,114 @@ class H264DepacketizerTest {
         push(nal(0x41, 30, 1), 0, false);
         sequence++;
 
-        List<AccessUnit> units = push(nal(0x41, 40, 2), 3000, true);
+        List<AccessUnit> units = push(slice(0x41, 40, 2, true), 3000, true);
 
         assertEquals(1, units.size());
         assertEquals(3000, units.getFirst().presentationTime());
         assertEquals(1, depacketizer.droppedUnits());
+    }
+
+    @Test
+    void theUnitAfterAWholeLostUnitIsKeptWhenItsFirstSliceStartsThePicture() {
+        push(slice(0x41, 30, 1, true), 0, true);
+        sequence++;
+        byte[] sps = nal(0x67, 10, 2);
+        byte[] idr = slice(0x65, 50, 3, true);
+
+        push(sps, 6000, false);
+        List<AccessUnit> units = push(idr, 6000, true);
+
+        assertEquals(1, units.size());
+        assertArrayEquals(bytes(Fixtures.avcc(sps, idr)), bytes(units.getFirst().dataView()));
+        assertEquals(0, depacketizer.droppedUnits());
+    }
+
+    @Test
+    void aUnitWhoseFirstSlicesWereLostIsDropped() {
+        push(slice(0x41, 30, 1, true), 0, true);
+        sequence++;
+
+        assertEquals(List.of(), push(slice(0x41, 30, 2, false), 3000, true));
+        assertEquals(1, depacketizer.droppedUnits());
+    }
+
+    @Test
+    void aUnitWhoseFirstSliceLostItsFuAStartIsDroppedAndTheNextKept() {
+        push(slice(0x41, 30, 1, true), 0, true);
+        sequence++;
+        byte[] laterSlice = slice(0x65, 30, 2, false);
+        byte[] fuStart = new byte[laterSlice.length + 1];
+        fuStart[0] = 0x7C;
+        fuStart[1] = (byte) 0x85;
+        System.arraycopy(laterSlice, 1, fuStart, 2, laterSlice.length - 1);
+
+        assertEquals(List.of(), push(fuStart, 3000, true));
+        assertEquals(1, push(slice(0x41, 30, 3, false), 6000, true).size());
+        assertEquals(1, depacketizer.droppedUnits());
+    }
+
+    @Test
+    void aRepeatedPacketIsIgnoredNotTakenForLoss() {
+        byte[] first = nal(0x41, 30, 1);
+        push(first, 0, false);
+        sequence--;
+        push(first, 0, false);
+
+        List<AccessUnit> units = push(nal(0x01, 20, 2), 0, true);
+
+        assertEquals(0, depacketizer.droppedUnits());
+        assertArrayEquals(bytes(Fixtures.avcc(first, nal(0x01, 20, 2))), bytes(units.getFirst().dataView()));
+    }
+
+    @Test
+    void aLatePacketIsIgnoredAfterTheLossItSeemedToBe() {
+        push(nal(0x41, 30, 1), 0, false);
+        sequence++;
+        push(nal(0x01, 30, 2), 0, true);
+        sequence -= 2;
+        assertEquals(List.of(), push(nal(0x01, 30, 3), 0, false));
+        sequence += 1;
+
+        List<AccessUnit> next = push(slice(0x41, 30, 4, false), 3000, true);
+
+        assertEquals(1, next.size(), "in sequence again: no gap before this packet");
+        assertEquals(1, depacketizer.droppedUnits());
+    }
+
+    @Test
+    void parameterSetsSeiAndIdrSentInBandAsStapAAndFuAAreOneKeyframe() {
+        byte[] sps = Fixtures.SPS;
+        byte[] pps = Fixtures.PPS;
+        byte[] sei = nal(0x06, 40, 1);
+        byte[] idr = slice(0x65, 3000, 2, true);
+        List<ByteBuffer> payloads = new H264Packetizer(1400, List.of()).packetize(unit(0, true, sps, pps, sei, idr));
+        assertEquals(24, payloads.getFirst().get(0) & 0x1F, "the test needs a STAP-A first");
+
+        List<AccessUnit> units = new ArrayList<>();
+        TestRtpPacket.wrap(payloads, 0, 90_000).forEach(packet -> units.addAll(depacketizer.push(packet)));
+
+        assertEquals(1, units.size());
+        assertTrue(units.getFirst().keyframe());
+        assertArrayEquals(bytes(Fixtures.avcc(sps, pps, sei, idr)), bytes(units.getFirst().dataView()));
+    }
+
+    @Test
+    void unitsAreCopiesThatOutliveThePacketBuffers() {
+        byte[] payload = nal(0x41, 30, 1);
+        byte[] original = payload.clone();
+
+        AccessUnit unit = push(payload, 0, true).getFirst();
+        Arrays.fill(payload, (byte) 0);
+
+        assertArrayEquals(bytes(Fixtures.avcc(original)), bytes(unit.dataView()));
+    }
+
+    @Test
+    void timesAreTheUnsignedRtpTimestamp() {
+        AccessUnit unit = push(nal(0x41, 10, 1), 0xFFFF_FFF0L, true).getFirst();
+
+        assertEquals(0xFFFF_FFF0L, unit.presentationTime());
+        assertEquals(0xFFFF_FFF0L, unit.decodeTime());
     }
 
     @Test
@@ -169,7 +274,11 @@ class H264DepacketizerTest {
             for (AccessUnit unit : fuzzed.push(packet)) {
                 ByteBuffer au = unit.dataView();
                 assertTrue(au.remaining() <= bound, "unit of " + au.remaining() + " bytes");
-                assertFalse(AvccNalUnits.split(au).isEmpty(), "unit without NAL units");
+                List<ByteBuffer> nals = AvccNalUnits.split(au);
+                assertFalse(nals.isEmpty(), "unit without NAL units");
+                boolean idr = nals.stream().anyMatch(nal -> NalUnitType.of(nal.get(0)) == NalUnitType.IDR);
+                assertEquals(idr, unit.keyframe(), "keyframe exactly when the unit holds an IDR slice");
+                assertEquals(unit.presentationTime(), unit.decodeTime());
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.tributary.transports.interleaved.internal;
 
 import io.tributary.api.transport.ControlChannel;
+import io.tributary.api.transport.RtpFrame;
 import io.tributary.api.transport.TrackSink;
 import io.tributary.api.transport.TransportBinding;
 import io.tributary.rtsp.header.TransportSpec;
@@ -34,6 +35,12 @@ final class InterleavedBinding implements TransportBinding, TrackSink {
     @Override
     public boolean sendRtp(ByteBuffer header, ByteBuffer payload) {
         return control.writeInterleaved(rtpChannel, header, payload);
+    }
+
+    /** One write for the whole frame, from the layout shared by every reader on this channel. */
+    @Override
+    public boolean sendFrame(RtpFrame frame) {
+        return control.writeFramed(frame.interleaved(rtpChannel));
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class InterleavedTransport implements MediaTransport {
         if (asked.last() > MAX_CHANNEL || asked.last() > asked.first() + 1) {
             throw new RtspException(RtspStatus.UNSUPPORTED_TRANSPORT, "interleaved needs one or two channels 0-255");
         }
-        if (!control.claim(asked.first(), frame -> { })) {
+        if (!control.claim(asked.first(), context::rtpReceived)) {
             return null;
         }
         if (!asked.single() && !control.claim(asked.last(), context::rtcpReceived)) {

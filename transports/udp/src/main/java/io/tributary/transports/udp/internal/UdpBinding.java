@@ -1,7 +1,9 @@
 package io.tributary.transports.udp.internal;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.socket.DatagramPacket;
+import io.tributary.api.transport.RtpFrame;
 import io.tributary.api.transport.TrackSink;
 import io.tributary.api.transport.TransportBinding;
 import io.tributary.api.transport.TransportContext;
@@ -55,12 +57,31 @@ final class UdpBinding implements TransportBinding, TrackSink {
         context.rtcpReceived(packet);
     }
 
+    void rtpReceived(ByteBuffer packet) {
+        context.rtpReceived(packet);
+    }
+
     @Override
     public boolean sendRtp(ByteBuffer header, ByteBuffer payload) {
         if (closed || rtpBatch.size() >= MAX_BATCH) {
             return false;
         }
         rtpBatch.add(new DatagramPacket(datagram(rtp, header, payload), rtpTarget));
+        return true;
+    }
+
+    /** The shared frame's packets as datagrams that point into it: no copy per reader. */
+    @Override
+    public boolean sendFrame(RtpFrame frame) {
+        if (closed || rtpBatch.size() + frame.packetCount() > MAX_BATCH) {
+            return false;
+        }
+        ByteBuf packets = Unpooled.wrappedBuffer(frame.packets());
+        for (int i = 0; i < frame.packetCount(); i++) {
+            rtpBatch.add(new DatagramPacket(packets.retainedSlice(frame.packetOffset(i), frame.packetLength(i)),
+                    rtpTarget));
+        }
+        packets.release();
         return true;
     }
 

@@ -2,6 +2,7 @@ package io.tributary.transports.udp.internal;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
@@ -61,6 +62,8 @@ public final class UdpTransport implements MediaTransport {
     private final int rtpPort;
     /** Bindings by the client's RTCP address, so receiver reports reach their session. */
     private final Map<InetSocketAddress, UdpBinding> byClientRtcp = new ConcurrentHashMap<>();
+    /** Bindings by the client's RTP address, so a publisher's media reaches its session. */
+    private final Map<InetSocketAddress, UdpBinding> byClientRtp = new ConcurrentHashMap<>();
 
     @Activate
     public UdpTransport(UdpTransportConfig config) throws UnknownHostException {
@@ -141,9 +144,14 @@ public final class UdpTransport implements MediaTransport {
                 client, PortRange.pair(rtpPort), null, null, null, String.format("%08X", context.ssrc()),
                 requested.mode(), Map.of());
         UdpSender sender = rtp[Math.floorMod(context.sessionId().hashCode(), rtp.length)];
-        UdpBinding binding = new UdpBinding(reply, sender, rtcp, rtpTarget, rtcpTarget, context,
-                () -> byClientRtcp.remove(rtcpTarget));
+        UdpBinding[] made = new UdpBinding[1];
+        UdpBinding binding = new UdpBinding(reply, sender, rtcp, rtpTarget, rtcpTarget, context, () -> {
+            byClientRtcp.remove(rtcpTarget, made[0]);
+            byClientRtp.remove(rtpTarget, made[0]);
+        });
+        made[0] = binding;
         byClientRtcp.put(rtcpTarget, binding);
+        byClientRtp.put(rtpTarget, binding);
         return binding;
     }
 
@@ -155,7 +163,10 @@ public final class UdpTransport implements MediaTransport {
         }
     }
 
-    /** Packets clients send to the server ports: RTCP receiver reports (and RTP hole punching). */
+    /**
+     * Packets clients send to the server ports: RTCP (receiver reports, publishers' sender
+     * reports) and RTP (publishers' media, players' hole punching), routed by source address.
+     */
     private final class Inbound extends SimpleChannelInboundHandler<DatagramPacket> {
         private final boolean control;
 
@@ -165,15 +176,18 @@ public final class UdpTransport implements MediaTransport {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-            if (!control) {
+            UdpBinding binding = (control ? byClientRtcp : byClientRtp).get(packet.sender());
+            if (binding == null) {
                 return;
             }
-            UdpBinding binding = byClientRtcp.get(packet.sender());
-            if (binding != null) {
-                ByteBuf content = packet.content();
-                ByteBuffer copy = ByteBuffer.allocate(content.readableBytes());
-                content.getBytes(content.readerIndex(), copy);
-                binding.rtcpReceived(copy.flip());
+            ByteBuf content = packet.content();
+            ByteBuffer view = content.nioBufferCount() == 1
+                    ? content.nioBuffer(content.readerIndex(), content.readableBytes())
+                    : ByteBuffer.wrap(ByteBufUtil.getBytes(content));
+            if (control) {
+                binding.rtcpReceived(view);
+            } else {
+                binding.rtpReceived(view);
             }
         }
     }

@@ -1,0 +1,38 @@
+package io.tributary.engine.handler;
+
+import io.tributary.engine.publish.Recording;
+import io.tributary.engine.session.RtspSession;
+import io.tributary.rtsp.message.RtspException;
+import io.tributary.rtsp.message.RtspResponse;
+import io.tributary.rtsp.message.RtspStatus;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** RECORD (RFC 2326 §10.11): the publisher's media, from now on, goes to the path's readers. */
+final class RecordHandler implements MethodHandler {
+    private final Engine engine;
+
+    RecordHandler(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public CompletionStage<RtspResponse> handle(RequestContext context) {
+        RtspSession session = engine.sessions().get(context.sessionId(), context.connection().remote());
+        Recording recording = session.recording();
+        if (recording == null) {
+            throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE,
+                    "this session plays; publish with ANNOUNCE and SETUP mode=record");
+        }
+        SessionChecks.aggregate(context, session);
+        return CompletableFuture.supplyAsync(() -> {
+            boolean first = !recording.recording();
+            recording.start();
+            session.state(RtspSession.State.RECORDING);
+            if (first) {
+                engine.sessions().started(session);
+            }
+            return context.respond(RtspStatus.OK);
+        }, session.executor());
+    }
+}

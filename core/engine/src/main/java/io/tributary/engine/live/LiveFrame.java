@@ -1,0 +1,113 @@
+package io.tributary.engine.live;
+
+import io.tributary.api.transport.RtpFrame;
+import java.nio.ByteBuffer;
+
+/**
+ * One access unit of a live stream as complete RTP packets in one direct buffer, made once
+ * and shared read-only by every reader of the stream (readers of a live path share
+ * sequence numbers, timestamps and SSRC, so no reader needs its own copy).
+ *
+ * @param index    stream-wide arrival number, to tell cached frames from live ones
+ * @param track    track index
+ * @param keyframe {@code true} for a video keyframe (and every audio frame)
+ * @param firstSequence sequence number of the first packet
+ * @param rtpTime  RTP timestamp of the packets
+ */
+final class LiveFrame implements RtpFrame {
+    private final long index;
+    private final int track;
+    private final boolean keyframe;
+    private final int firstSequence;
+    private final long rtpTime;
+    private final ByteBuffer data;
+    private final int[] offsets;
+    private final int[] lengths;
+    /** Interleaved layouts made so far: nearly every reader of a track uses the same channel. */
+    private int interleavedChannel = -1;
+    private ByteBuffer interleaved;
+
+    LiveFrame(long index, int track, boolean keyframe, int firstSequence, long rtpTime, ByteBuffer data,
+              int[] offsets, int[] lengths) {
+        this.index = index;
+        this.track = track;
+        this.keyframe = keyframe;
+        this.firstSequence = firstSequence;
+        this.rtpTime = rtpTime;
+        this.data = data;
+        this.offsets = offsets;
+        this.lengths = lengths;
+    }
+
+    long index() {
+        return index;
+    }
+
+    int track() {
+        return track;
+    }
+
+    boolean keyframe() {
+        return keyframe;
+    }
+
+    int firstSequence() {
+        return firstSequence;
+    }
+
+    long rtpTime() {
+        return rtpTime;
+    }
+
+    @Override
+    public ByteBuffer interleaved(int channel) {
+        synchronized (this) {
+            if (channel == interleavedChannel) {
+                return interleaved.duplicate();
+            }
+        }
+        ByteBuffer framed = ByteBuffer.allocateDirect(data.limit() + 4 * offsets.length);
+        for (int i = 0; i < offsets.length; i++) {
+            framed.put((byte) '$').put((byte) channel).putShort((short) lengths[i]);
+            framed.put(data.slice(offsets[i], lengths[i]));
+        }
+        ByteBuffer made = framed.flip().asReadOnlyBuffer();
+        synchronized (this) {
+            if (interleavedChannel < 0) {
+                interleavedChannel = channel;
+                interleaved = made;
+            }
+        }
+        return made.duplicate();
+    }
+
+    @Override
+    public ByteBuffer packets() {
+        return data.duplicate();
+    }
+
+    @Override
+    public int packetCount() {
+        return offsets.length;
+    }
+
+    @Override
+    public int packetOffset(int index) {
+        return offsets[index];
+    }
+
+    @Override
+    public int packetLength(int index) {
+        return lengths[index];
+    }
+
+    /** Total bytes of the packets, headers included. */
+    int size() {
+        return data.limit();
+    }
+
+    /** RTP payload bytes (headers excluded), for sender report octet counts. */
+    int payloadBytes() {
+        return data.limit() - offsets.length * io.tributary.rtsp.rtp.RtpHeader.SIZE;
+    }
+}

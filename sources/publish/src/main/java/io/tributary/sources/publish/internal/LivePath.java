@@ -1,0 +1,223 @@
+package io.tributary.sources.publish.internal;
+
+import io.tributary.api.media.AccessUnit;
+import io.tributary.api.media.MediaDescription;
+import io.tributary.api.source.Publication;
+import io.tributary.api.source.StreamPublisher;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One published path: its current publisher, the engine streams that read it, and the grace
+ * period after the publisher leaves. A publisher that comes back within the grace period
+ * with the same tracks continues the path: its timestamps are shifted so that readers see
+ * one continuous stream and need not reconnect.
+ */
+final class LivePath {
+    private static final Logger LOG = LoggerFactory.getLogger(LivePath.class);
+    private static final long MASK_32 = 0xffffffffL;
+
+    private final String path;
+    private final MediaDescription description;
+    private final ScheduledExecutorService timer;
+    private final long graceMillis;
+    private final Consumer<LivePath> onEnd;
+    private final List<StreamPublisher> streams = new CopyOnWriteArrayList<>();
+    private final TrackClock[] clocks;
+    private PathPublication current;
+    private InetSocketAddress publisher;
+    private ScheduledFuture<?> grace;
+    private boolean ended;
+
+    /** Where a track's timestamps stand, to continue them when a publisher comes back. */
+    private static final class TrackClock {
+        final int clockRate;
+        long offset;
+        long lastOut;
+        long lastNanos;
+        boolean seen;
+        boolean rebase;
+
+        TrackClock(int clockRate) {
+            this.clockRate = clockRate;
+        }
+    }
+
+    LivePath(String path, MediaDescription description, ScheduledExecutorService timer, long graceMillis,
+             Consumer<LivePath> onEnd) {
+        this.path = path;
+        this.description = description;
+        this.timer = timer;
+        this.graceMillis = graceMillis;
+        this.onEnd = onEnd;
+        this.clocks = description.tracks().stream().map(t -> new TrackClock(t.encoding().clockRate()))
+                .toArray(TrackClock[]::new);
+    }
+
+    String path() {
+        return path;
+    }
+
+    MediaDescription description() {
+        return description;
+    }
+
+    synchronized boolean publishing() {
+        return current != null;
+    }
+
+    synchronized InetSocketAddress publisher() {
+        return publisher;
+    }
+
+    /** The first publisher of the path. */
+    synchronized Publication publish(InetSocketAddress who) {
+        current = new PathPublication();
+        publisher = who;
+        return current;
+    }
+
+    /**
+     * A publisher back within the grace period, or null when the path is taken, ended, or
+     * the new tracks differ (then readers must start over).
+     */
+    synchronized Publication resume(MediaDescription offered, InetSocketAddress who) {
+        if (ended || current != null || !offered.tracks().equals(description.tracks())) {
+            return null;
+        }
+        if (grace != null) {
+            grace.cancel(false);
+            grace = null;
+        }
+        for (TrackClock clock : clocks) {
+            clock.rebase = true;
+        }
+        current = new PathPublication();
+        publisher = who;
+        LOG.info("{}: publisher {} is back; readers continue", path, who);
+        return current;
+    }
+
+    void attach(StreamPublisher stream) {
+        boolean gone;
+        synchronized (this) {
+            gone = ended;
+            if (!gone) {
+                streams.add(stream);
+            }
+        }
+        if (gone) {
+            stream.end();
+        }
+    }
+
+    void detach(StreamPublisher stream) {
+        streams.remove(stream);
+    }
+
+    private void forward(PathPublication from, AccessUnit unit) {
+        AccessUnit out;
+        synchronized (this) {
+            if (from != current || unit.track() < 0 || unit.track() >= clocks.length) {
+                return;
+            }
+            out = continued(unit);
+        }
+        for (StreamPublisher stream : streams) {
+            stream.publish(out);
+        }
+    }
+
+    /** The unit with timestamps continuing the path's timeline across publishers. */
+    private AccessUnit continued(AccessUnit unit) {
+        TrackClock clock = clocks[unit.track()];
+        long now = System.nanoTime();
+        if (clock.rebase) {
+            clock.rebase = false;
+            if (clock.seen) {
+                long expected = clock.lastOut + (now - clock.lastNanos) * clock.clockRate / 1_000_000_000L;
+                clock.offset = (expected - unit.presentationTime()) & MASK_32;
+            }
+        }
+        clock.seen = true;
+        clock.lastNanos = now;
+        if (clock.offset == 0) {
+            clock.lastOut = unit.presentationTime();
+            return unit;
+        }
+        long presentation = (unit.presentationTime() + clock.offset) & MASK_32;
+        clock.lastOut = presentation;
+        return new AccessUnit(unit.track(), presentation, (unit.decodeTime() + clock.offset) & MASK_32,
+                unit.keyframe(), unit.data());
+    }
+
+    private void left(PathPublication from) {
+        synchronized (this) {
+            if (from != current) {
+                return;
+            }
+            current = null;
+            if (graceMillis > 0 && !ended) {
+                LOG.info("{}: publisher {} left; readers wait {} s for it to come back", path, publisher,
+                        TimeUnit.MILLISECONDS.toSeconds(graceMillis));
+                try {
+                    grace = timer.schedule(this::graceOver, graceMillis, TimeUnit.MILLISECONDS);
+                    return;
+                } catch (RejectedExecutionException shuttingDown) {
+                    // fall through and end now
+                }
+            }
+        }
+        end();
+    }
+
+    private void graceOver() {
+        synchronized (this) {
+            if (current != null || ended) {
+                return;
+            }
+        }
+        LOG.info("{}: publisher did not come back; ending the stream", path);
+        end();
+    }
+
+    /** Ends the path: its readers get the end of the stream. */
+    void end() {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            current = null;
+            if (grace != null) {
+                grace.cancel(false);
+            }
+        }
+        onEnd.accept(this);
+        for (StreamPublisher stream : streams) {
+            stream.end();
+        }
+        streams.clear();
+    }
+
+    /** One publisher's claim; it stops counting once the publisher left or was replaced. */
+    private final class PathPublication implements Publication {
+        @Override
+        public void publish(AccessUnit unit) {
+            forward(this, unit);
+        }
+
+        @Override
+        public void close() {
+            left(this);
+        }
+    }
+}
