@@ -1,6 +1,7 @@
 package io.tributary.admin.internal;
 
 import io.tributary.api.runtime.PathSnapshot;
+import io.tributary.api.runtime.ReceptionStats;
 import io.tributary.api.runtime.SessionSnapshot;
 import java.util.List;
 
@@ -44,7 +45,13 @@ final class RuntimeJson {
             out.append(",\"state\":").append(quote(session.state()));
             out.append(",\"since\":").append(quote(session.created() == null ? null : RuntimeView.since(session.created())));
             out.append(",\"packets\":").append(session.packetsSent());
-            out.append(",\"bytes\":").append(session.bytesSent()).append('}');
+            out.append(",\"bytes\":").append(session.bytesSent());
+            out.append(",\"dropped\":").append(session.packetsDropped());
+            ReceptionStats reception = session.reception() == null ? ReceptionStats.NONE : session.reception();
+            out.append(",\"receiverReports\":").append(reception.reports());
+            out.append(",\"cumulativeLost\":").append(reception.cumulativeLost());
+            out.append(",\"jitterMs\":").append(String.format(java.util.Locale.ROOT, "%.2f", reception.jitterMillis()))
+                    .append('}');
         }
         return out.append("]}").toString();
     }

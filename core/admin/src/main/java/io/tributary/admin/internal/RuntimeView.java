@@ -1,6 +1,7 @@
 package io.tributary.admin.internal;
 
 import io.tributary.api.runtime.PathSnapshot;
+import io.tributary.api.runtime.ReceptionStats;
 import io.tributary.api.runtime.SessionSnapshot;
 import io.tributary.api.runtime.TributaryRuntime;
 import java.net.InetAddress;
@@ -28,7 +29,8 @@ record RuntimeView(List<PathSnapshot> paths, List<SessionSnapshot> sessions) {
 
     static final List<Column> SESSION_COLUMNS = List.of(new Column("Id", false), new Column("Path", false),
             new Column("Client", false), new Column("Transport", false), new Column("State", false),
-            new Column("Since", false), new Column("Packets", true), new Column("Bytes", true));
+            new Column("Since", false), new Column("Packets", true), new Column("Bytes", true),
+            new Column("Dropped", true), new Column("Lost", true), new Column("Jitter ms", true));
 
     RuntimeView {
         paths = paths.stream().filter(Objects::nonNull)
@@ -55,7 +57,20 @@ record RuntimeView(List<PathSnapshot> paths, List<SessionSnapshot> sessions) {
     static List<String> cells(SessionSnapshot session) {
         return List.of(text(session.id()), text(session.path()), client(session.client()), text(session.transport()),
                 text(session.state()), since(session.created()), Long.toString(session.packetsSent()),
-                Long.toString(session.bytesSent()));
+                Long.toString(session.bytesSent()), Long.toString(session.packetsDropped()), lost(session),
+                jitter(session));
+    }
+
+    /** What the client reports lost, or "-" before its first receiver report. */
+    private static String lost(SessionSnapshot session) {
+        ReceptionStats r = session.reception();
+        return r == null || r.reports() == 0 ? "-"
+                : r.cumulativeLost() + String.format(java.util.Locale.ROOT, " (%.1f %%)", r.lossPercent());
+    }
+
+    private static String jitter(SessionSnapshot session) {
+        ReceptionStats r = session.reception();
+        return r == null || r.reports() == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1f", r.jitterMillis());
     }
 
     private static String encodings(PathSnapshot path) {

@@ -1,6 +1,7 @@
 package io.tributary.admin.internal;
 
 import io.tributary.api.runtime.PathSnapshot;
+import io.tributary.api.runtime.ReceptionStats;
 import io.tributary.api.runtime.SessionSnapshot;
 import io.tributary.api.runtime.TributaryRuntime;
 import java.net.InetSocketAddress;
@@ -23,7 +24,7 @@ final class FakeRuntime implements TributaryRuntime {
 
     FakeRuntime session(String id, String path, String clientIp, int clientPort, long packets, long bytes) {
         sessions.add(new SessionSnapshot(id, path, new InetSocketAddress(clientIp, clientPort), "RTP/AVP/TCP",
-                "PLAYING", T0, packets, bytes));
+                "PLAYING", T0, packets, bytes, 0, ReceptionStats.NONE));
         return this;
     }
 

@@ -24,9 +24,9 @@ class RtspCommandsTest {
     @Test
     void sessionsArePrintedInAlignedColumnsWithCountsRightAligned() {
         assertEquals("""
-                Id      Path           Client           Transport    State    Since                 Packets    Bytes
-                8f3a1c  /demo          192.0.2.7:50000  RTP/AVP/TCP  PLAYING  2025-03-01T12:00:05Z     1200  1400000
-                b2      /vod/clip.mp4  10.0.0.1:6000    RTP/AVP/TCP  PLAYING  2025-03-01T12:00:05Z        7      900""",
+                Id      Path           Client           Transport    State    Since                 Packets    Bytes  Dropped  Lost  Jitter ms
+                8f3a1c  /demo          192.0.2.7:50000  RTP/AVP/TCP  PLAYING  2025-03-01T12:00:05Z     1200  1400000        0     -          -
+                b2      /vod/clip.mp4  10.0.0.1:6000    RTP/AVP/TCP  PLAYING  2025-03-01T12:00:05Z        7      900        0     -          -""",
                 new RtspCommands(runtime).sessions());
     }
 

@@ -17,7 +17,8 @@ class RuntimeJsonTest {
                 + "\"seekable\":true,\"sessions\":1}],"
                 + "\"sessions\":[{\"id\":\"s1\",\"path\":\"/demo\",\"client\":\"192.0.2.7:50000\","
                 + "\"transport\":\"RTP/AVP/TCP\",\"state\":\"PLAYING\",\"since\":\"2025-03-01T12:00:05Z\","
-                + "\"packets\":1200,\"bytes\":1400000}]}",
+                + "\"packets\":1200,\"bytes\":1400000,\"dropped\":0,\"receiverReports\":0,\"cumulativeLost\":0,"
+                + "\"jitterMs\":0.00}]}",
                 RuntimeJson.of(RuntimeView.of(runtime)));
     }
 
@@ -37,9 +38,10 @@ class RuntimeJsonTest {
     @Test
     void missingValuesBecomeNull() {
         RuntimeView view = new RuntimeView(List.of(),
-                List.of(new SessionSnapshot("s", null, null, null, null, null, 0, 0)));
+                List.of(new SessionSnapshot("s", null, null, null, null, null, 0, 0, 0, null)));
 
         assertEquals("{\"paths\":[],\"sessions\":[{\"id\":\"s\",\"path\":null,\"client\":null,\"transport\":null,"
-                + "\"state\":null,\"since\":null,\"packets\":0,\"bytes\":0}]}", RuntimeJson.of(view));
+                + "\"state\":null,\"since\":null,\"packets\":0,\"bytes\":0,\"dropped\":0,\"receiverReports\":0,"
+                + "\"cumulativeLost\":0,\"jitterMs\":0.00}]}", RuntimeJson.of(view));
     }
 }

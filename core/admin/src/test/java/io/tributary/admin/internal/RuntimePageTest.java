@@ -59,7 +59,7 @@ class RuntimePageTest {
 
         assertTrue(html.contains("0 open paths, 0 sessions."), html);
         assertTrue(html.contains("<td colspan=\"5\">No open paths.</td>"), html);
-        assertTrue(html.contains("<td colspan=\"9\">No sessions.</td>"), html);
+        assertTrue(html.contains("<td colspan=\"12\">No sessions.</td>"), html);
     }
 
     @Test

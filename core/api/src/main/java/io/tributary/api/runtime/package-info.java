@@ -3,7 +3,7 @@
  * sessions and open paths, and kicking a session.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.tributary.api.runtime;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,5 +1,6 @@
 package io.tributary.api.source;
 
+import java.time.Duration;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -10,4 +11,13 @@ import org.osgi.annotation.versioning.ConsumerType;
 public non-sealed interface LiveSource extends MediaSource {
     /** Starts delivering access units to {@code publisher}; must not block. */
     void start(StreamPublisher publisher);
+
+    /**
+     * How long the engine keeps the path's stream (and this source) after its last session
+     * ends, so that the next reader starts at once: an on-demand relay's linger time.
+     * The engine then calls {@link #close()}.
+     */
+    default Duration linger() {
+        return Duration.ZERO;
+    }
 }

@@ -12,6 +12,13 @@ public interface StreamPublisher {
     /** Delivers one access unit; never blocks. Units of a track arrive in decode order. */
     void publish(AccessUnit unit);
 
+    /**
+     * The source restarted (a publisher came back, an upstream camera reconnected): the
+     * timestamps of the next units do not continue the previous ones. The stream shifts them
+     * so that readers see one continuous timeline and need not reconnect.
+     */
+    void discontinuity();
+
     /** Ends the stream: readers get RTCP BYE and the end of their session. */
     void end();
 }

@@ -138,7 +138,7 @@ final class SetupHandler implements MethodHandler {
                 binding.close();
                 throw new RtspException(RtspStatus.SESSION_NOT_FOUND, "session ended during SETUP");
             }
-            session.addTrack(new SessionTrack(track, binding, boundBy, ssrc));
+            session.addTrack(new SessionTrack(track, binding, boundBy, ssrc, transportContext));
             if (interleaved) {
                 session.ownerConnection(connection.control());
             }

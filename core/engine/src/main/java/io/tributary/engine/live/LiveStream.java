@@ -99,6 +99,13 @@ public final class LiveStream implements StreamPublisher {
         }
     }
 
+    @Override
+    public synchronized void discontinuity() {
+        for (LiveTrack track : tracks) {
+            track.discontinuity();
+        }
+    }
+
     /** Keeps the frames of all tracks since the last keyframe of the video track. */
     private void cache(LiveFrame frame) {
         if (keyTrack < 0) {

@@ -25,7 +25,8 @@ final class LiveTrack {
     final long ssrc = RANDOM.nextInt() & 0xffffffffL;
     final boolean video;
     private final int clockRate;
-    private final long timestampOffset = RANDOM.nextInt() & 0xffffffffL;
+    private long timestampOffset = RANDOM.nextInt() & 0xffffffffL;
+    private boolean rebase;
     private int nextSequence = RANDOM.nextInt(0x10000);
     private long packetCount;
     private long octetCount;
@@ -51,8 +52,19 @@ final class LiveTrack {
         return (lastRtpTime + (System.currentTimeMillis() - lastWallEpochMillis) * clockRate / 1000) & 0xffffffffL;
     }
 
+    /** The source restarted: the next unit's time continues from now, whatever its own timestamp. */
+    void discontinuity() {
+        rebase = true;
+    }
+
     /** Packetizes one unit into a frame: headers written once, payloads copied once into direct memory. */
     LiveFrame frame(long frameIndex, AccessUnit unit, Packetizer packetizer) {
+        if (rebase) {
+            rebase = false;
+            if (lastRtpTime >= 0) {
+                timestampOffset = (rtpTimeNow() - unit.presentationTime()) & 0xffffffffL;
+            }
+        }
         List<ByteBuffer> payloads = packetizer.packetize(unit);
         int total = 0;
         for (ByteBuffer payload : payloads) {

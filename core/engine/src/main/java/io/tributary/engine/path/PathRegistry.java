@@ -145,7 +145,9 @@ public final class PathRegistry implements AutoCloseable {
         }
     }
 
+    /** Files linger to spare re-parsing them; live sources say how long they linger. */
     private void scheduleClose(SharedSource source) {
+        long linger = source.source() instanceof LiveSource live ? live.linger().toMillis() : lingerMillis;
         timer.schedule(() -> {
             synchronized (open) {
                 if (source.unused() && open.get(source.path()) == source) {
@@ -155,7 +157,7 @@ public final class PathRegistry implements AutoCloseable {
                 }
             }
             blocking.execute(() -> source.closeIfUnused(false));
-        }, lingerMillis, TimeUnit.MILLISECONDS);
+        }, linger, TimeUnit.MILLISECONDS);
     }
 
     /** The sources open now (also those lingering after their last session). */

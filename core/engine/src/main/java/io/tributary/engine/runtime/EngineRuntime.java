@@ -1,14 +1,18 @@
 package io.tributary.engine.runtime;
 
 import io.tributary.api.runtime.PathSnapshot;
+import io.tributary.api.runtime.ReceptionStats;
 import io.tributary.api.runtime.SessionSnapshot;
 import io.tributary.api.runtime.TributaryRuntime;
 import io.tributary.engine.path.PathRegistry;
 import io.tributary.engine.path.SharedSource;
+import io.tributary.engine.publish.Recording;
 import io.tributary.engine.session.Playback;
+import io.tributary.engine.session.ReceptionTracker;
 import io.tributary.engine.session.RtspSession;
 import io.tributary.engine.session.SessionEndReason;
 import io.tributary.engine.session.SessionManager;
+import io.tributary.engine.session.SessionTrack;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,9 +34,16 @@ public final class EngineRuntime implements TributaryRuntime {
 
     private static SessionSnapshot snapshot(RtspSession session) {
         Playback playback = session.playback();
+        Recording recording = session.recording();
+        ReceptionStats reception = ReceptionStats.NONE;
+        for (SessionTrack track : session.tracks().values()) {
+            reception = ReceptionTracker.worse(reception, track.context().reception());
+        }
+        long packets = recording != null ? recording.packetsReceived() : playback == null ? 0 : playback.packetsSent();
+        long bytes = recording != null ? recording.bytesReceived() : playback == null ? 0 : playback.bytesSent();
         return new SessionSnapshot(session.id(), session.path(), session.client(), session.transportName(),
-                session.state().name(), session.created(), playback == null ? 0 : playback.packetsSent(),
-                playback == null ? 0 : playback.bytesSent());
+                session.state().name(), session.created(), packets, bytes,
+                playback == null ? 0 : playback.droppedPackets(), reception);
     }
 
     @Override

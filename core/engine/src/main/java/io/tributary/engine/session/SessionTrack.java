@@ -11,6 +11,8 @@ import io.tributary.api.transport.TransportBinding;
  * @param binding   the transport binding
  * @param transport the transport service that bound it
  * @param ssrc      the SSRC the session sends this track with
+ * @param context   the engine's side of the binding (RTCP coming back)
  */
-public record SessionTrack(int index, TransportBinding binding, MediaTransport transport, long ssrc) {
+public record SessionTrack(int index, TransportBinding binding, MediaTransport transport, long ssrc,
+                           SessionTransportContext context) {
 }

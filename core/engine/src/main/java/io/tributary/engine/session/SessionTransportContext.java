@@ -1,5 +1,6 @@
 package io.tributary.engine.session;
 
+import io.tributary.api.runtime.ReceptionStats;
 import io.tributary.api.transport.ControlChannel;
 import io.tributary.api.transport.TransportContext;
 import io.tributary.engine.publish.Recording;
@@ -16,6 +17,7 @@ public final class SessionTransportContext implements TransportContext {
     private final int track;
     private final long ssrc;
     private final LongAdder rtcpPackets = new LongAdder();
+    private final ReceptionTracker reception;
 
     public SessionTransportContext(RtspSession session, InetSocketAddress remote, InetSocketAddress local,
                                    ControlChannel control, int track, long ssrc) {
@@ -25,6 +27,12 @@ public final class SessionTransportContext implements TransportContext {
         this.control = control;
         this.track = track;
         this.ssrc = ssrc;
+        this.reception = new ReceptionTracker(ssrc, clockRate(session, track));
+    }
+
+    private static int clockRate(RtspSession session, int track) {
+        var tracks = session.source().description().tracks();
+        return track < tracks.size() ? tracks.get(track).encoding().clockRate() : 90_000;
     }
 
     @Override
@@ -59,9 +67,10 @@ public final class SessionTransportContext implements TransportContext {
 
     @Override
     public void rtcpReceived(ByteBuffer packet) {
-        // Receiver reports keep UDP sessions alive (RFC 2326 §12.37); their statistics come with issue 5.
+        // Receiver reports keep UDP sessions alive (RFC 2326 §12.37) and tell how the client receives.
         rtcpPackets.increment();
         session.touch();
+        reception.received(packet);
     }
 
     @Override
@@ -76,5 +85,10 @@ public final class SessionTransportContext implements TransportContext {
 
     public long rtcpPackets() {
         return rtcpPackets.sum();
+    }
+
+    /** The latest receiver report figures for this track. */
+    public ReceptionStats reception() {
+        return reception.stats();
     }
 }

@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class LivePath {
     private static final Logger LOG = LoggerFactory.getLogger(LivePath.class);
-    private static final long MASK_32 = 0xffffffffL;
 
     private final String path;
     private final MediaDescription description;
@@ -31,25 +30,10 @@ final class LivePath {
     private final long graceMillis;
     private final Consumer<LivePath> onEnd;
     private final List<StreamPublisher> streams = new CopyOnWriteArrayList<>();
-    private final TrackClock[] clocks;
     private PathPublication current;
     private InetSocketAddress publisher;
     private ScheduledFuture<?> grace;
     private boolean ended;
-
-    /** Where a track's timestamps stand, to continue them when a publisher comes back. */
-    private static final class TrackClock {
-        final int clockRate;
-        long offset;
-        long lastOut;
-        long lastNanos;
-        boolean seen;
-        boolean rebase;
-
-        TrackClock(int clockRate) {
-            this.clockRate = clockRate;
-        }
-    }
 
     LivePath(String path, MediaDescription description, ScheduledExecutorService timer, long graceMillis,
              Consumer<LivePath> onEnd) {
@@ -58,8 +42,6 @@ final class LivePath {
         this.timer = timer;
         this.graceMillis = graceMillis;
         this.onEnd = onEnd;
-        this.clocks = description.tracks().stream().map(t -> new TrackClock(t.encoding().clockRate()))
-                .toArray(TrackClock[]::new);
     }
 
     String path() {
@@ -97,9 +79,7 @@ final class LivePath {
             grace.cancel(false);
             grace = null;
         }
-        for (TrackClock clock : clocks) {
-            clock.rebase = true;
-        }
+        streams.forEach(StreamPublisher::discontinuity);
         current = new PathPublication();
         publisher = who;
         LOG.info("{}: publisher {} is back; readers continue", path, who);
@@ -124,39 +104,14 @@ final class LivePath {
     }
 
     private void forward(PathPublication from, AccessUnit unit) {
-        AccessUnit out;
         synchronized (this) {
-            if (from != current || unit.track() < 0 || unit.track() >= clocks.length) {
+            if (from != current) {
                 return;
             }
-            out = continued(unit);
         }
         for (StreamPublisher stream : streams) {
-            stream.publish(out);
+            stream.publish(unit);
         }
-    }
-
-    /** The unit with timestamps continuing the path's timeline across publishers. */
-    private AccessUnit continued(AccessUnit unit) {
-        TrackClock clock = clocks[unit.track()];
-        long now = System.nanoTime();
-        if (clock.rebase) {
-            clock.rebase = false;
-            if (clock.seen) {
-                long expected = clock.lastOut + (now - clock.lastNanos) * clock.clockRate / 1_000_000_000L;
-                clock.offset = (expected - unit.presentationTime()) & MASK_32;
-            }
-        }
-        clock.seen = true;
-        clock.lastNanos = now;
-        if (clock.offset == 0) {
-            clock.lastOut = unit.presentationTime();
-            return unit;
-        }
-        long presentation = (unit.presentationTime() + clock.offset) & MASK_32;
-        clock.lastOut = presentation;
-        return new AccessUnit(unit.track(), presentation, (unit.decodeTime() + clock.offset) & MASK_32,
-                unit.keyframe(), unit.data());
     }
 
     private void left(PathPublication from) {

@@ -8,6 +8,7 @@ import io.tributary.api.transport.TrackSink;
 import io.tributary.api.transport.TransportBinding;
 import io.tributary.api.transport.TransportContext;
 import io.tributary.rtsp.header.TransportSpec;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -24,8 +25,12 @@ final class UdpBinding implements TransportBinding, TrackSink {
     private final TransportSpec reply;
     private final UdpSender rtp;
     private final UdpSender rtcp;
-    private final InetSocketAddress rtpTarget;
-    private final InetSocketAddress rtcpTarget;
+    /** Where media goes: the announced client ports, or what NAT learning found. */
+    private volatile InetSocketAddress rtpTarget;
+    private volatile InetSocketAddress rtcpTarget;
+    private volatile boolean rtpHeard;
+    private volatile boolean rtcpHeard;
+    private final long createdNanos = System.nanoTime();
     private final TransportContext context;
     private final Runnable onClose;
     private List<DatagramPacket> rtpBatch = new ArrayList<>();
@@ -51,6 +56,44 @@ final class UdpBinding implements TransportBinding, TrackSink {
     @Override
     public TrackSink sink() {
         return this;
+    }
+
+    long createdNanos() {
+        return createdNanos;
+    }
+
+    InetAddress host() {
+        return rtpTarget.getAddress();
+    }
+
+    InetSocketAddress target(boolean rtp) {
+        return rtp ? rtpTarget : rtcpTarget;
+    }
+
+    void retarget(boolean rtp, InetSocketAddress address) {
+        if (rtp) {
+            rtpTarget = address;
+        } else {
+            rtcpTarget = address;
+        }
+    }
+
+    /** Whether a packet came from this binding's address on the RTP ({@code rtp}) or RTCP socket. */
+    boolean heard(boolean rtp) {
+        return rtp ? rtpHeard : rtcpHeard;
+    }
+
+    void markHeard(boolean rtp) {
+        if (rtp) {
+            rtpHeard = true;
+        } else {
+            rtcpHeard = true;
+        }
+    }
+
+    /** Session and track, for logs. */
+    String label() {
+        return "session " + context.sessionId() + " track " + context.track();
     }
 
     void rtcpReceived(ByteBuffer packet) {

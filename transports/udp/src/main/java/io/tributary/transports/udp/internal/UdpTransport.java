@@ -33,7 +33,6 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -60,10 +59,8 @@ public final class UdpTransport implements MediaTransport {
     private final UdpSender[] rtp;
     private final UdpSender rtcp;
     private final int rtpPort;
-    /** Bindings by the client's RTCP address, so receiver reports reach their session. */
-    private final Map<InetSocketAddress, UdpBinding> byClientRtcp = new ConcurrentHashMap<>();
-    /** Bindings by the client's RTP address, so a publisher's media reaches its session. */
-    private final Map<InetSocketAddress, UdpBinding> byClientRtp = new ConcurrentHashMap<>();
+    /** Bindings by client address, so what clients send reaches their session. */
+    private final ClientAddresses clients = new ClientAddresses();
 
     @Activate
     public UdpTransport(UdpTransportConfig config) throws UnknownHostException {
@@ -145,13 +142,10 @@ public final class UdpTransport implements MediaTransport {
                 requested.mode(), Map.of());
         UdpSender sender = rtp[Math.floorMod(context.sessionId().hashCode(), rtp.length)];
         UdpBinding[] made = new UdpBinding[1];
-        UdpBinding binding = new UdpBinding(reply, sender, rtcp, rtpTarget, rtcpTarget, context, () -> {
-            byClientRtcp.remove(rtcpTarget, made[0]);
-            byClientRtp.remove(rtpTarget, made[0]);
-        });
+        UdpBinding binding = new UdpBinding(reply, sender, rtcp, rtpTarget, rtcpTarget, context,
+                () -> clients.remove(made[0]));
         made[0] = binding;
-        byClientRtcp.put(rtcpTarget, binding);
-        byClientRtp.put(rtpTarget, binding);
+        clients.add(binding);
         return binding;
     }
 
@@ -176,11 +170,14 @@ public final class UdpTransport implements MediaTransport {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-            UdpBinding binding = (control ? byClientRtcp : byClientRtp).get(packet.sender());
+            ByteBuf content = packet.content();
+            if (content.readableBytes() < 4 || (content.getByte(content.readerIndex()) & 0xC0) != 0x80) {
+                return; // not RTP/RTCP version 2
+            }
+            UdpBinding binding = clients.find(!control, packet.sender());
             if (binding == null) {
                 return;
             }
-            ByteBuf content = packet.content();
             ByteBuffer view = content.nioBufferCount() == 1
                     ? content.nioBuffer(content.readerIndex(), content.readableBytes())
                     : ByteBuffer.wrap(ByteBufUtil.getBytes(content));
