@@ -156,10 +156,6 @@ public final class LiveReader implements Playback {
         if (output == null || paused || stopped) {
             return;
         }
-        if (output.waitingForKeyframe && !frame.keyframe()) {
-            droppedPackets += frame.packetCount();
-            return;
-        }
         if (!output.sink.writable()) {
             droppedPackets += frame.packetCount();
             output.waitingForKeyframe = output.video;
@@ -167,6 +163,10 @@ public final class LiveReader implements Playback {
             return;
         }
         fullSinceNanos = 0;
+        if (output.waitingForKeyframe && !frame.keyframe()) {
+            droppedPackets += frame.packetCount();
+            return;
+        }
         output.waitingForKeyframe = false;
         if (!output.sink.sendFrame(frame)) {
             droppedPackets += frame.packetCount();

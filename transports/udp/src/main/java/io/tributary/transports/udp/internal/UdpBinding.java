@@ -1,7 +1,6 @@
 package io.tributary.transports.udp.internal;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.socket.DatagramPacket;
 import io.tributary.api.transport.RtpFrame;
 import io.tributary.api.transport.TrackSink;
@@ -113,18 +112,13 @@ final class UdpBinding implements TransportBinding, TrackSink {
         return true;
     }
 
-    /** The shared frame's packets as datagrams that point into it: no copy per reader. */
+    /** The shared frame as datagrams that point into it (segmented when the kernel can): no copy per reader. */
     @Override
     public boolean sendFrame(RtpFrame frame) {
         if (closed || rtpBatch.size() + frame.packetCount() > MAX_BATCH) {
             return false;
         }
-        ByteBuf packets = Unpooled.wrappedBuffer(frame.packets());
-        for (int i = 0; i < frame.packetCount(); i++) {
-            rtpBatch.add(new DatagramPacket(packets.retainedSlice(frame.packetOffset(i), frame.packetLength(i)),
-                    rtpTarget));
-        }
-        packets.release();
+        FrameDatagrams.add(frame, rtpTarget, rtp.segmentation(), rtpBatch);
         return true;
     }
 

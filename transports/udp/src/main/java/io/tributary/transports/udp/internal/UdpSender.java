@@ -2,49 +2,71 @@ package io.tributary.transports.udp.internal;
 
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DatagramPacket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One server socket and the packets handed to its thread but not yet written. Sessions
- * run on other threads; they hand over a whole batch (a frame) in one task, and stop
- * offering while too much is queued, so memory stays bounded when the socket falls behind.
+ * One server socket and the datagrams handed to its thread but not yet written. Sessions
+ * run on other threads and hand over their batches (a frame each); the socket's thread
+ * writes every batch queued by then and flushes once, so Netty sends the datagrams of many
+ * readers in one {@code sendmmsg}. Senders stop offering while too much is queued, so memory
+ * stays bounded when the socket falls behind.
  */
 final class UdpSender {
-    private static final int MAX_QUEUED_PACKETS = 20_000;
+    private static final int MAX_QUEUED_DATAGRAMS = 20_000;
     private final Channel channel;
+    private final boolean segmentation;
     private final AtomicInteger queued = new AtomicInteger();
+    private List<DatagramPacket> pending = new ArrayList<>();
+    private boolean scheduled;
 
-    UdpSender(Channel channel) {
+    /** @param segmentation whether the socket can send UDP GSO segmented datagrams */
+    UdpSender(Channel channel, boolean segmentation) {
         this.channel = channel;
+        this.segmentation = segmentation;
     }
 
     Channel channel() {
         return channel;
     }
 
-    /** {@code false} while the socket's thread has too many packets waiting. */
-    boolean writable() {
-        return queued.get() < MAX_QUEUED_PACKETS && channel.isWritable();
+    boolean segmentation() {
+        return segmentation;
     }
 
-    /** Writes a batch on the socket's thread and flushes once, so Netty can send them together. */
+    /** {@code false} while the socket's thread has too many datagrams waiting. */
+    boolean writable() {
+        return queued.get() < MAX_QUEUED_DATAGRAMS && channel.isWritable();
+    }
+
+    /** Queues a batch for the socket's thread, which writes all queued batches and flushes once. */
     void send(List<DatagramPacket> batch) {
         if (batch.isEmpty()) {
             return;
         }
         queued.addAndGet(batch.size());
-        Runnable task = () -> {
-            for (DatagramPacket packet : batch) {
-                channel.write(packet, channel.voidPromise());
+        synchronized (this) {
+            pending.addAll(batch);
+            if (scheduled) {
+                return;
             }
-            channel.flush();
-            queued.addAndGet(-batch.size());
-        };
-        if (channel.eventLoop().inEventLoop()) {
-            task.run();
-        } else {
-            channel.eventLoop().execute(task);
+            scheduled = true;
         }
+        channel.eventLoop().execute(this::writeQueued);
+    }
+
+    private void writeQueued() {
+        List<DatagramPacket> batch;
+        synchronized (this) {
+            batch = pending;
+            pending = new ArrayList<>(batch.size());
+            scheduled = false;
+        }
+        for (DatagramPacket packet : batch) {
+            channel.write(packet, channel.voidPromise());
+        }
+        channel.flush();
+        queued.addAndGet(-batch.size());
     }
 }

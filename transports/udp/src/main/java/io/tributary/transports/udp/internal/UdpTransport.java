@@ -75,16 +75,18 @@ public final class UdpTransport implements MediaTransport {
                 .option(ChannelOption.SO_RCVBUF, 1 << 20)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK);
         rtp = new UdpSender[threads];
+        // UDP GSO: one send per reader and frame instead of one per packet (kernel 4.18+).
+        boolean segmentation = epoll && config.segmentation() && EpollDatagramChannel.isSegmentedDatagramPacketSupported();
         UdpSender control = null;
         try {
             // RTCP first and without SO_REUSEPORT: it holds the pair, so a second server on
             // the same ports fails here instead of silently sharing the RTP port.
             control = new UdpSender(bootstrap.clone().handler(new Inbound(true)).bind(host, config.rtpPort() + 1)
-                    .syncUninterruptibly().channel());
+                    .syncUninterruptibly().channel(), false);
             Bootstrap shared = epoll ? bootstrap.clone().option(EpollChannelOption.SO_REUSEPORT, true) : bootstrap;
             for (int i = 0; i < threads; i++) {
                 rtp[i] = new UdpSender(shared.clone().handler(new Inbound(false)).bind(host, config.rtpPort())
-                        .syncUninterruptibly().channel());
+                        .syncUninterruptibly().channel(), segmentation);
             }
         } catch (RuntimeException e) {
             if (control != null) {
@@ -101,8 +103,8 @@ public final class UdpTransport implements MediaTransport {
         }
         rtcp = control;
         rtpPort = config.rtpPort();
-        LOG.info("RTP/UDP on ports {}-{} ({}, {} sending threads)", rtpPort, rtpPort + 1, epoll ? "epoll" : "NIO",
-                threads);
+        LOG.info("RTP/UDP on ports {}-{} ({}, {} sending threads, {})", rtpPort, rtpPort + 1,
+                epoll ? "epoll" : "NIO", threads, rtp[0].segmentation() ? "GSO" : "no GSO");
     }
 
     @Deactivate
@@ -157,6 +159,9 @@ public final class UdpTransport implements MediaTransport {
         }
     }
 
+    /** Failed sends (write errors reach the pipeline, since writes use the void promise): counted, logged sparsely. */
+    private final java.util.concurrent.atomic.AtomicLong sendFailures = new java.util.concurrent.atomic.AtomicLong();
+
     /**
      * Packets clients send to the server ports: RTCP (receiver reports, publishers' sender
      * reports) and RTP (publishers' media, players' hole punching), routed by source address.
@@ -166,6 +171,14 @@ public final class UdpTransport implements MediaTransport {
 
         Inbound(boolean control) {
             this.control = control;
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (sendFailures.getAndIncrement() % 10_000 == 0) {
+                LOG.warn("UDP send on port {} failed ({} so far): {}", ((InetSocketAddress) ctx.channel().localAddress())
+                        .getPort(), sendFailures.get(), cause.toString());
+            }
         }
 
         @Override

@@ -12,4 +12,8 @@ public @interface UdpTransportConfig {
 
     @AttributeDefinition(description = "Address to bind; empty for all interfaces")
     String host() default "";
+
+    @AttributeDefinition(description = "Let the kernel split each reader's frame into packets (UDP GSO) when it"
+            + " can; turn off only to compare")
+    boolean segmentation() default true;
 }

@@ -1,0 +1,221 @@
+package io.tributary.engine.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tributary.api.media.AccessUnit;
+import io.tributary.api.media.Encoding;
+import io.tributary.api.media.MediaDescription;
+import io.tributary.api.media.MediaType;
+import io.tributary.api.media.TrackDescription;
+import io.tributary.api.payload.Packetizer;
+import io.tributary.api.transport.RtpFrame;
+import io.tributary.api.transport.TrackSink;
+import io.tributary.engine.session.Playback;
+import io.tributary.engine.session.SessionEndReason;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The live stream's fan-out: keyframe cache, joining, slow readers, restarts and the end. */
+class LiveStreamTest {
+    private static final MediaDescription VIDEO = new MediaDescription("live", List.of(new TrackDescription(0,
+            MediaType.VIDEO, new Encoding("H264", 90_000, 0), null, 0, 0, 0)), null, false);
+    /** Two packets per unit: the unit's first byte, then its size. */
+    private static final Packetizer TWO_PACKETS = new Packetizer() {
+        @Override
+        public List<ByteBuffer> packetize(AccessUnit unit) {
+            return List.of(ByteBuffer.wrap(new byte[] {unit.data().get(0)}),
+                    ByteBuffer.wrap(new byte[] {(byte) unit.data().remaining(), 0}));
+        }
+
+        @Override
+        public boolean markerOnLast() {
+            return true;
+        }
+    };
+
+    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
+    private final AtomicBoolean ended = new AtomicBoolean();
+
+    @AfterEach
+    void stop() {
+        loop.shutdownNow();
+    }
+
+    /** Records every RTP packet of the frames it is given; refuses them while {@link #full} is set. */
+    private static final class FrameSink implements TrackSink {
+        final List<byte[]> packets = new ArrayList<>();
+        final List<ByteBuffer> rtcp = new ArrayList<>();
+        volatile boolean full;
+
+        @Override
+        public boolean sendRtp(ByteBuffer header, ByteBuffer payload) {
+            throw new AssertionError("live streams send whole frames");
+        }
+
+        @Override
+        public synchronized boolean sendFrame(RtpFrame frame) {
+            ByteBuffer all = frame.packets();
+            for (int i = 0; i < frame.packetCount(); i++) {
+                byte[] packet = new byte[frame.packetLength(i)];
+                all.get(frame.packetOffset(i), packet);
+                packets.add(packet);
+            }
+            return true;
+        }
+
+        @Override
+        public synchronized boolean sendRtcp(ByteBuffer packet) {
+            rtcp.add(packet);
+            return true;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public boolean writable() {
+            return !full;
+        }
+
+        synchronized List<Integer> sequences() {
+            return packets.stream().map(p -> ((p[2] & 0xff) << 8) | (p[3] & 0xff)).toList();
+        }
+
+        synchronized List<Long> timestamps() {
+            return packets.stream().map(p -> ((p[4] & 0xffL) << 24) | ((p[5] & 0xffL) << 16)
+                    | ((p[6] & 0xffL) << 8) | (p[7] & 0xffL)).toList();
+        }
+
+        /** The first payload byte of each unit: the marker-less first packets. */
+        synchronized List<Integer> units() {
+            return packets.stream().filter(p -> (p[1] & 0x80) == 0).map(p -> (int) p[12]).toList();
+        }
+    }
+
+    private LiveStream stream() {
+        return new LiveStream("/live/test", VIDEO, track -> TWO_PACKETS, track -> 96, 1 << 20, () -> ended.set(true));
+    }
+
+    /** Unit {@code n} (its first byte is {@code n}), a keyframe when {@code key}, 40 ms apart. */
+    private static AccessUnit unit(int n, boolean key) {
+        return new AccessUnit(0, n * 3600L, n * 3600L, key, ByteBuffer.wrap(new byte[] {(byte) n, 1, 2}));
+    }
+
+    private LiveReader reader(LiveStream stream, FrameSink sink, long slowNanos) {
+        return new LiveReader(stream, Map.of(0, sink), loop, slowNanos,
+                reason -> endReason.set(reason), "test reader");
+    }
+
+    private final AtomicReference<SessionEndReason> endReason = new AtomicReference<>();
+
+    private <T> T onLoop(Callable<T> call) throws Exception {
+        return loop.submit(call).get(5, TimeUnit.SECONDS);
+    }
+
+    private void drain() throws Exception {
+        onLoop(() -> null);
+        onLoop(() -> null);
+    }
+
+    @Test
+    void aNewReaderGetsTheFramesSinceTheLastKeyframeFirstThenLiveOnes() throws Exception {
+        LiveStream stream = stream();
+        for (int n = 1; n <= 7; n++) {
+            stream.publish(unit(n, n == 1 || n == 5));
+        }
+        FrameSink sink = new FrameSink();
+        LiveReader reader = reader(stream, sink, TimeUnit.SECONDS.toNanos(10));
+        Playback.Start start = onLoop(() -> reader.play(null));
+        stream.publish(unit(8, false));   // arrives before the PLAY response is out: kept for later
+        drain();
+        assertTrue(sink.packets.isEmpty(), "nothing is sent before begin()");
+        onLoop(() -> {
+            reader.begin();
+            return null;
+        });
+        stream.publish(unit(9, false));
+        drain();
+        assertEquals(List.of(5, 6, 7, 8, 9), sink.units(), "cached GOP from keyframe 5, then live");
+        List<Integer> seqs = sink.sequences();
+        assertEquals(start.tracks().get(0).sequence(), seqs.get(0), "RTP-Info names the first packet sent");
+        assertEquals(start.tracks().get(0).rtpTime(), sink.timestamps().get(0), "and its timestamp");
+        for (int i = 1; i < seqs.size(); i++) {
+            assertEquals((seqs.get(i - 1) + 1) & 0xffff, seqs.get(i), "no gap, no duplicate");
+        }
+        assertFalse(sink.rtcp.isEmpty(), "a sender report goes out before the cached frames");
+    }
+
+    @Test
+    void aReaderThatCannotKeepUpLosesFramesUntilTheNextKeyframeAndIsDisconnectedAfterTheLimit() throws Exception {
+        LiveStream stream = stream();
+        stream.publish(unit(1, true));
+        FrameSink sink = new FrameSink();
+        LiveReader reader = reader(stream, sink, TimeUnit.MILLISECONDS.toNanos(300));
+        onLoop(() -> reader.play(null));
+        onLoop(() -> {
+            reader.begin();
+            return null;
+        });
+        sink.full = true;
+        stream.publish(unit(2, false));
+        drain();
+        sink.full = false;
+        stream.publish(unit(3, false));
+        stream.publish(unit(4, true));
+        stream.publish(unit(5, false));
+        drain();
+        assertEquals(List.of(1, 4, 5), sink.units(), "after a loss, video resumes at a keyframe");
+        assertEquals(4, reader.droppedPackets(), "frames 2 and 3 (two packets each) counted as dropped");
+        assertNull(endReason.get());
+
+        sink.full = true;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        for (int n = 6; endReason.get() == null && System.nanoTime() < deadline; n++) {
+            stream.publish(unit(n, false));
+            Thread.sleep(20);
+        }
+        drain();
+        assertEquals(SessionEndReason.SLOW_READER, endReason.get(), "full for longer than the limit");
+    }
+
+    @Test
+    void aRestartedSourceContinuesTheTimelineAndTheEndReachesEveryReader() throws Exception {
+        LiveStream stream = stream();
+        FrameSink sink = new FrameSink();
+        LiveReader reader = reader(stream, sink, TimeUnit.SECONDS.toNanos(10));
+        onLoop(() -> reader.play(null));
+        onLoop(() -> {
+            reader.begin();
+            return null;
+        });
+        stream.publish(unit(1, true));
+        stream.publish(unit(2, false));
+        stream.discontinuity();
+        stream.publish(new AccessUnit(0, 123_456_789L, 123_456_789L, true, ByteBuffer.wrap(new byte[] {3, 0, 0})));
+        drain();
+        List<Long> times = sink.timestamps();
+        long before = times.get(2);
+        long after = times.get(4);
+        assertTrue(((after - before) & 0xffffffffL) < 90_000, "the new source's time follows on: " + before
+                + " then " + after);
+        stream.end();
+        drain();
+        assertTrue(ended.get(), "the path learns that its stream ended");
+        assertEquals(SessionEndReason.END_OF_STREAM, endReason.get(), "readers end with the stream");
+        assertNull(stream.join(reader(stream, new FrameSink(), 1), loop), "nobody joins an ended stream");
+    }
+}
