@@ -13,6 +13,13 @@ public interface Publication {
     void publish(AccessUnit unit);
 
     /**
+     * The publisher's RTCP sender report for a track (see {@link StreamPublisher#senderReport}).
+     * The default ignores it.
+     */
+    default void senderReport(int track, long ntpTime, long timestamp) {
+    }
+
+    /**
      * The publisher went away (TEARDOWN, closed connection or timeout). The path may wait a
      * grace period for the same publisher to come back before ending its readers. Idempotent.
      */

@@ -7,6 +7,7 @@ import io.tributary.api.media.TrackDescription;
 import io.tributary.api.payload.Packetizer;
 import io.tributary.api.source.StreamPublisher;
 import io.tributary.engine.session.Playback;
+import io.tributary.rtsp.rtp.NtpTime;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,6 +46,8 @@ public final class LiveStream implements StreamPublisher {
     private long unitsReceived;
     private long unitsDropped;
     private boolean ended;
+    /** How far the source's wall clock is behind ours, taken at its first sender report. */
+    private Long sourceClockLagMillis;
 
     /**
      * @param packetizers   the packetizer of a track, or null while its payload format is missing
@@ -104,6 +107,19 @@ public final class LiveStream implements StreamPublisher {
         for (LiveTrack track : tracks) {
             track.discontinuity();
         }
+        sourceClockLagMillis = null;
+    }
+
+    @Override
+    public synchronized void senderReport(int track, long ntpTime, long timestamp) {
+        if (track < 0 || track >= tracks.length) {
+            return;
+        }
+        long sourceMillis = NtpTime.toEpochMillis(ntpTime);
+        if (sourceClockLagMillis == null) {
+            sourceClockLagMillis = System.currentTimeMillis() - sourceMillis;
+        }
+        tracks[track].sourceReport(sourceMillis, timestamp);
     }
 
     /** Keeps the frames of all tracks since the last keyframe of the video track. */
@@ -167,7 +183,7 @@ public final class LiveStream implements StreamPublisher {
 
     /** A sender report of a track for this moment, into {@code dst}. */
     synchronized void writeSenderReport(int track, ByteBuffer dst) {
-        tracks[track].writeSenderReport(dst);
+        tracks[track].writeSenderReport(dst, sourceClockLagMillis);
     }
 
     public long ssrc(int track) {

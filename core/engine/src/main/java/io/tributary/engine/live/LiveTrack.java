@@ -32,6 +32,10 @@ final class LiveTrack {
     private long octetCount;
     private long lastRtpTime = -1;
     private long lastWallEpochMillis;
+    /** The source's sender report: its timestamp at a moment of its wall clock, or none yet. */
+    private boolean sourceReported;
+    private long sourceTimestamp;
+    private long sourceEpochMillis;
 
     LiveTrack(TrackDescription description, int payloadType) {
         this.index = description.index();
@@ -55,6 +59,14 @@ final class LiveTrack {
     /** The source restarted: the next unit's time continues from now, whatever its own timestamp. */
     void discontinuity() {
         rebase = true;
+        sourceReported = false;
+    }
+
+    /** The source's mapping of this track's timestamps to its wall clock. */
+    void sourceReport(long sourceEpochMillis, long timestamp) {
+        this.sourceReported = true;
+        this.sourceEpochMillis = sourceEpochMillis;
+        this.sourceTimestamp = timestamp;
     }
 
     /** Packetizes one unit into a frame: headers written once, payloads copied once into direct memory. */
@@ -94,12 +106,21 @@ final class LiveTrack {
     }
 
     /**
-     * A sender report (RFC 3550 §6.4.1) mapping the wall clock now to RTP time, extrapolated
-     * from when the last frame arrived, so all tracks of the stream share one NTP timeline.
+     * A sender report (RFC 3550 §6.4.1) mapping the wall clock now to RTP time. With the
+     * source's own report, its mapping is kept (shifted by {@code sourceClockLagMillis}, the
+     * same for every track, so the tracks stay in sync as the source had them); without, the
+     * time is extrapolated from when the last frame arrived.
+     *
+     * @param sourceClockLagMillis how far the source's wall clock is behind ours, or null when unknown
      */
-    void writeSenderReport(ByteBuffer dst) {
+    void writeSenderReport(ByteBuffer dst, Long sourceClockLagMillis) {
+        long now = System.currentTimeMillis();
         long rtpNow = rtpTimeNow();
-        RtcpSenderReport.write(dst, ssrc, NtpTime.fromEpochMillis(System.currentTimeMillis()), rtpNow, packetCount,
-                octetCount, CNAME);
+        if (sourceReported && sourceClockLagMillis != null && lastRtpTime >= 0) {
+            long sourceNow = now - sourceClockLagMillis;
+            long sourceTime = sourceTimestamp + (sourceNow - sourceEpochMillis) * clockRate / 1000;
+            rtpNow = (sourceTime + timestampOffset) & 0xffffffffL;
+        }
+        RtcpSenderReport.write(dst, ssrc, NtpTime.fromEpochMillis(now), rtpNow, packetCount, octetCount, CNAME);
     }
 }

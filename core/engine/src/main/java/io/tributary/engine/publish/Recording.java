@@ -2,6 +2,8 @@ package io.tributary.engine.publish;
 
 import io.tributary.api.media.AccessUnit;
 import io.tributary.api.payload.Depacketizer;
+import io.tributary.rtsp.rtp.RtcpPacket;
+import io.tributary.rtsp.rtp.RtcpParser;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
@@ -67,6 +69,24 @@ public final class Recording {
         }
         for (AccessUnit unit : units) {
             announcement.publication().publish(unit);
+        }
+    }
+
+    /** The publisher's RTCP for a track: its sender reports carry its clock, for lip sync downstream. */
+    public void rtcpReceived(int track, ByteBuffer packet) {
+        if (!recording) {
+            return;
+        }
+        List<RtcpPacket> packets;
+        try {
+            packets = RtcpParser.parse(packet.duplicate());
+        } catch (RuntimeException malformed) {
+            return;
+        }
+        for (RtcpPacket rtcp : packets) {
+            if (rtcp instanceof RtcpPacket.SenderReport report) {
+                announcement.publication().senderReport(track, report.ntpTimestamp(), report.rtpTimestamp());
+            }
         }
     }
 

@@ -71,6 +71,10 @@ public final class SessionTransportContext implements TransportContext {
         rtcpPackets.increment();
         session.touch();
         reception.received(packet);
+        Recording recording = session.recording();
+        if (recording != null) {
+            recording.rtcpReceived(track, packet);
+        }
     }
 
     @Override

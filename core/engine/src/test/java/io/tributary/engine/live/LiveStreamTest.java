@@ -218,4 +218,44 @@ class LiveStreamTest {
         assertEquals(SessionEndReason.END_OF_STREAM, endReason.get(), "readers end with the stream");
         assertNull(stream.join(reader(stream, new FrameSink(), 1), loop), "nobody joins an ended stream");
     }
+
+    /**
+     * The source says where its tracks stand against its wall clock (sender reports); units
+     * then arrive with unrelated delays. The stream's own reports must keep the source's
+     * relation between the tracks, not the arrival times.
+     */
+    @Test
+    void senderReportsKeepTheSourcesTrackRelation() throws Exception {
+        MediaDescription av = new MediaDescription("live", List.of(
+                new TrackDescription(0, MediaType.VIDEO, new Encoding("H264", 90_000, 0), null, 0, 0, 0),
+                new TrackDescription(1, MediaType.AUDIO, new Encoding("MPEG4-GENERIC", 48_000, 2), null, 0, 0, 0)),
+                null, false);
+        LiveStream stream = new LiveStream("/live/av", av, track -> TWO_PACKETS, track -> 96 + track, 1 << 20, () -> { });
+        FrameSink video = new FrameSink();
+        FrameSink audio = new FrameSink();
+        LiveReader reader = new LiveReader(stream, Map.of(0, video, 1, audio), loop, TimeUnit.SECONDS.toNanos(10),
+                reason -> { }, "av reader");
+        onLoop(() -> reader.play(null));
+        long ntp = io.tributary.rtsp.rtp.NtpTime.fromEpochMillis(System.currentTimeMillis() - 2000);
+        stream.senderReport(0, ntp, 1_000_000L);
+        stream.senderReport(1, ntp, 5_000L);
+        // Arrival says nothing: video 100 ms after the report instant, audio a whole second after.
+        stream.publish(new AccessUnit(0, 1_000_000L + 9_000, 1_000_000L + 9_000, true, ByteBuffer.wrap(new byte[] {1, 0})));
+        stream.publish(new AccessUnit(1, 5_000L + 48_000, 5_000L + 48_000, true, ByteBuffer.wrap(new byte[] {2, 0})));
+        onLoop(() -> {
+            reader.begin();
+            return null;
+        });
+        drain();
+        long videoOffset = (video.timestamps().get(0) - (1_000_000L + 9_000)) & 0xffffffffL;
+        long audioOffset = (audio.timestamps().get(0) - (5_000L + 48_000)) & 0xffffffffL;
+        ByteBuffer videoReport = video.rtcp.get(0);
+        ByteBuffer audioReport = audio.rtcp.get(0);
+        long videoRtp = videoReport.getInt(16) & 0xffffffffL;
+        long audioRtp = audioReport.getInt(16) & 0xffffffffL;
+        double videoSourceMillis = (((videoRtp - videoOffset - 1_000_000L) << 32) >> 32) / 90.0;
+        double audioSourceMillis = (((audioRtp - audioOffset - 5_000L) << 32) >> 32) / 48.0;
+        assertEquals(videoSourceMillis, audioSourceMillis, 5.0,
+                "both reports name the same instant of the source's clock");
+    }
 }

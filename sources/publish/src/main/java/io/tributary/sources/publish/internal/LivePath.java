@@ -114,6 +114,17 @@ final class LivePath {
         }
     }
 
+    private void senderReport(PathPublication from, int track, long ntpTime, long timestamp) {
+        synchronized (this) {
+            if (from != current) {
+                return;
+            }
+        }
+        for (StreamPublisher stream : streams) {
+            stream.senderReport(track, ntpTime, timestamp);
+        }
+    }
+
     private void left(PathPublication from) {
         synchronized (this) {
             if (from != current) {
@@ -168,6 +179,11 @@ final class LivePath {
         @Override
         public void publish(AccessUnit unit) {
             forward(this, unit);
+        }
+
+        @Override
+        public void senderReport(int track, long ntpTime, long timestamp) {
+            LivePath.this.senderReport(this, track, ntpTime, timestamp);
         }
 
         @Override
