@@ -71,6 +71,22 @@ class LiveTest {
         }
     }
 
+    @ParameterizedTest(name = "rtspclientsink over {0}")
+    @ValueSource(strings = {"tcp", "udp"})
+    void ffmpegReadsWhatGstreamerPublishes(String transport) throws Exception {
+        String path = "/live/gst-publish-" + transport;
+        try (Publisher publisher = Publisher.gstreamer(url(path), transport).awaitPublished(tributary.rtspPort())) {
+            ExternalTool.Result r = ExternalTool.run(Duration.ofSeconds(40), "ffmpeg", "-nostdin", "-v", "error",
+                    "-rtsp_transport", "tcp", "-i", url(path), "-t", "4", "-f", "framemd5", "-");
+            assertEquals(0, r.exitCode(), r.stderr());
+            assertEquals("", r.stderr().strip(), "no decode errors or warnings");
+            List<String> video = ExternalTool.lines(r.stdout(), "0,");
+            assertEquals(4 * 25, video.size(), 4 * 25 * 0.1, () -> "video frames in 4 s: " + span(video));
+            assertIncreasing(video, "video");
+            assertTrue(publisher.alive(), "publisher still running: " + publisher.output());
+        }
+    }
+
     @Test
     void ffprobeReportsThePublishedCodecs() throws Exception {
         ExternalTool.require("ffprobe");

@@ -45,6 +45,15 @@ final class Publisher implements AutoCloseable {
         return new Publisher(command, url);
     }
 
+    /** GStreamer's {@code rtspclientsink} publishing a live H.264 test pattern at 25 fps, 1 s GOP. */
+    static Publisher gstreamer(String url, String transport) throws IOException {
+        ExternalTool.require("gst-launch-1.0");
+        return new Publisher(List.of("gst-launch-1.0", "-q", "videotestsrc", "is-live=true", "!",
+                "video/x-raw,width=320,height=240,framerate=25/1", "!", "x264enc", "tune=zerolatency",
+                "key-int-max=25", "!", "h264parse", "!", "rtspclientsink", "location=" + url,
+                "protocols=" + transport), url);
+    }
+
     /** Waits until a reader of the path receives video, i.e. the publisher is recording. */
     Publisher awaitPublished(int rtspPort) throws Exception {
         boolean ready = Await.until(READY_TIMEOUT, () -> !process.isAlive() || receivesVideo(rtspPort));
