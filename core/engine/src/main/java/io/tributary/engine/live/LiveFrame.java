@@ -2,6 +2,9 @@ package io.tributary.engine.live;
 
 import io.tributary.api.transport.RtpFrame;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * One access unit of a live stream as complete RTP packets in one direct buffer, made once
@@ -26,6 +29,7 @@ final class LiveFrame implements RtpFrame {
     /** Interleaved layouts made so far: nearly every reader of a track uses the same channel. */
     private int interleavedChannel = -1;
     private ByteBuffer interleaved;
+    private List<LiveFrame> parts;
 
     LiveFrame(long index, int track, boolean keyframe, int firstSequence, long rtpTime, ByteBuffer data,
               int[] offsets, int[] lengths) {
@@ -99,6 +103,30 @@ final class LiveFrame implements RtpFrame {
     @Override
     public int packetLength(int index) {
         return lengths[index];
+    }
+
+    /**
+     * The frame cut into parts of at most {@code maxPackets} packets, made once and shared, so
+     * that a large keyframe can be paced out to readers instead of sent in one burst. Only the
+     * first part counts as a keyframe: a reader that misses it drops the rest too.
+     */
+    synchronized List<LiveFrame> parts(int maxPackets) {
+        if (parts == null) {
+            List<LiveFrame> made = new ArrayList<>();
+            for (int first = 0; first < offsets.length; first += maxPackets) {
+                int end = Math.min(offsets.length, first + maxPackets);
+                int start = offsets[first];
+                int length = offsets[end - 1] + lengths[end - 1] - start;
+                int[] partOffsets = new int[end - first];
+                for (int i = first; i < end; i++) {
+                    partOffsets[i - first] = offsets[i] - start;
+                }
+                made.add(new LiveFrame(index, track, keyframe && first == 0, (firstSequence + first) & 0xffff, rtpTime,
+                        data.slice(start, length), partOffsets, Arrays.copyOfRange(lengths, first, end)));
+            }
+            parts = List.copyOf(made);
+        }
+        return parts;
     }
 
     /** Total bytes of the packets, headers included. */

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +39,7 @@ public final class LiveStream implements StreamPublisher {
     private final int maxCacheBytes;
     private final Runnable onEnd;
     private final ArrayDeque<LiveFrame> cache = new ArrayDeque<>();
-    private final Map<Executor, ReaderGroup> groups = new HashMap<>();
+    private final Map<ScheduledExecutorService, ReaderGroup> groups = new HashMap<>();
     private long cacheBytes;
     private boolean cacheValid;
     private long nextFrameIndex;
@@ -148,7 +148,7 @@ public final class LiveStream implements StreamPublisher {
     }
 
     /** Adds a reader that runs on {@code loop}; null when the stream has ended. */
-    synchronized Join join(LiveReader reader, Executor loop) {
+    synchronized Join join(LiveReader reader, ScheduledExecutorService loop) {
         if (ended) {
             return null;
         }
@@ -174,7 +174,7 @@ public final class LiveStream implements StreamPublisher {
         return starts(List.of());
     }
 
-    synchronized void leave(LiveReader reader, Executor loop) {
+    synchronized void leave(LiveReader reader, ScheduledExecutorService loop) {
         ReaderGroup group = groups.get(loop);
         if (group != null && group.remove(reader)) {
             groups.remove(loop);

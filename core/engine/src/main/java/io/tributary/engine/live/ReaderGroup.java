@@ -3,7 +3,8 @@ package io.tributary.engine.live;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -12,12 +13,19 @@ import java.util.concurrent.RejectedExecutionException;
  * all its readers and flushes each reader once, so a frame costs one wake-up per loop
  * whatever the number of readers. The hand-over queue is bounded; when a loop falls that far
  * behind, frames are dropped for its readers and they restart at the next keyframe.
+ *
+ * <p>Large frames (keyframes) are paced: they go out in parts of {@value #PACED_PACKETS}
+ * packets a little apart, so that a keyframe to many readers is not one burst that overflows
+ * switch queues and client socket buffers, while it still takes well under a frame period.
  */
 final class ReaderGroup implements Runnable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReaderGroup.class);
     static final int MAX_PENDING_FRAMES = 256;
+    /** Packets per paced part: one UDP GSO send per reader. */
+    static final int PACED_PACKETS = 40;
+    static final long PACE_MICROS = 2000;
 
-    private final Executor loop;
+    private final ScheduledExecutorService loop;
     private final ArrayDeque<LiveFrame> pending = new ArrayDeque<>();
     /** Replaced (copy on write) under the stream's lock; read by the loop. */
     private volatile LiveReader[] readers = new LiveReader[0];
@@ -25,7 +33,7 @@ final class ReaderGroup implements Runnable {
     private boolean overflowed;
     private long droppedFrames;
 
-    ReaderGroup(Executor loop) {
+    ReaderGroup(ScheduledExecutorService loop) {
         this.loop = loop;
     }
 
@@ -53,8 +61,8 @@ final class ReaderGroup implements Runnable {
         synchronized (this) {
             if (pending.size() >= MAX_PENDING_FRAMES) {
                 if (!overflowed) {
-                    LOG.warn("readers on {} fell {} frames behind the stream; they restart at the next keyframe",
-                            Thread.currentThread().getName(), MAX_PENDING_FRAMES);
+                    LOG.warn("{} readers fell {} frames behind the stream; they restart at the next keyframe",
+                            readers.length, MAX_PENDING_FRAMES);
                 }
                 overflowed = true;
                 droppedFrames++;
@@ -82,14 +90,14 @@ final class ReaderGroup implements Runnable {
 
     @Override
     public void run() {
-        LiveFrame[] batch;
+        List<LiveFrame> batch = new ArrayList<>();
         boolean resync;
+        boolean more;
         synchronized (this) {
-            batch = pending.toArray(LiveFrame[]::new);
-            pending.clear();
-            scheduled = false;
+            more = takeBatch(batch);
             resync = overflowed;
             overflowed = false;
+            scheduled = more;
         }
         LiveReader[] current = readers;
         for (LiveReader reader : current) {
@@ -101,5 +109,37 @@ final class ReaderGroup implements Runnable {
             }
             reader.flush();
         }
+        if (more) {
+            try {
+                loop.schedule(this, PACE_MICROS, TimeUnit.MICROSECONDS);
+            } catch (RejectedExecutionException shuttingDown) {
+                synchronized (this) {
+                    pending.clear();
+                    scheduled = false;
+                }
+            }
+        }
+    }
+
+    /**
+     * Moves the frames to send now into {@code batch}: all queued ones, up to and including
+     * the first part of a large frame, whose other parts stay queued in front. Returns whether
+     * parts remain to be sent after a pause.
+     */
+    private boolean takeBatch(List<LiveFrame> batch) {
+        while (!pending.isEmpty()) {
+            LiveFrame frame = pending.poll();
+            if (frame.packetCount() <= PACED_PACKETS) {
+                batch.add(frame);
+                continue;
+            }
+            List<LiveFrame> parts = frame.parts(PACED_PACKETS);
+            batch.add(parts.get(0));
+            for (int i = parts.size() - 1; i >= 1; i--) {
+                pending.addFirst(parts.get(i));
+            }
+            return true;
+        }
+        return false;
     }
 }

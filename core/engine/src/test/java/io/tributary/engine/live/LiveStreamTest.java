@@ -55,7 +55,7 @@ class LiveStreamTest {
     }
 
     /** Records every RTP packet of the frames it is given; refuses them while {@link #full} is set. */
-    private static final class FrameSink implements TrackSink {
+    private static class FrameSink implements TrackSink {
         final List<byte[]> packets = new ArrayList<>();
         final List<ByteBuffer> rtcp = new ArrayList<>();
         volatile boolean full;
@@ -257,5 +257,57 @@ class LiveStreamTest {
         double audioSourceMillis = (((audioRtp - audioOffset - 5_000L) << 32) >> 32) / 48.0;
         assertEquals(videoSourceMillis, audioSourceMillis, 5.0,
                 "both reports name the same instant of the source's clock");
+    }
+
+    @Test
+    void aLargeKeyframeIsPacedOutInPartsAndStaysInOrder() throws Exception {
+        Packetizer hundred = new Packetizer() {
+            @Override
+            public List<ByteBuffer> packetize(AccessUnit unit) {
+                List<ByteBuffer> packets = new ArrayList<>();
+                for (int i = 0; i < unit.data().get(1); i++) {
+                    packets.add(ByteBuffer.wrap(new byte[] {unit.data().get(0), (byte) i}));
+                }
+                return packets;
+            }
+
+            @Override
+            public boolean markerOnLast() {
+                return true;
+            }
+        };
+        LiveStream stream = new LiveStream("/live/big", VIDEO, track -> hundred, track -> 96, 1 << 20, () -> { });
+        FrameSink sink = new FrameSink() {
+            final List<Integer> frameSizes = new ArrayList<>();
+
+            @Override
+            public synchronized boolean sendFrame(RtpFrame frame) {
+                frameSizes.add(frame.packetCount());
+                return super.sendFrame(frame);
+            }
+
+            @Override
+            public synchronized String toString() {
+                return frameSizes.toString();
+            }
+        };
+        LiveReader reader = reader(stream, sink, TimeUnit.SECONDS.toNanos(10));
+        onLoop(() -> reader.play(null));
+        onLoop(() -> {
+            reader.begin();
+            return null;
+        });
+        stream.publish(new AccessUnit(0, 0, 0, true, ByteBuffer.wrap(new byte[] {1, 100})));
+        stream.publish(new AccessUnit(0, 3600, 3600, false, ByteBuffer.wrap(new byte[] {2, 3})));
+        for (int i = 0; i < 50 && sink.packets.size() < 103; i++) {
+            Thread.sleep(10);
+        }
+        drain();
+        assertEquals("[40, 40, 20, 3]", sink.toString(), "the keyframe in paced parts, then the next frame");
+        List<Integer> seqs = sink.sequences();
+        assertEquals(103, seqs.size());
+        for (int i = 1; i < seqs.size(); i++) {
+            assertEquals((seqs.get(i - 1) + 1) & 0xffff, seqs.get(i), "in order");
+        }
     }
 }
