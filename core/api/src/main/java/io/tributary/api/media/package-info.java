@@ -2,7 +2,7 @@
  * What flows: descriptions of media and tracks, access units and RTP packets.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.tributary.api.media;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package io.tributary.engine.publish;
 
 import io.tributary.api.media.AccessUnit;
+import io.tributary.api.media.RtpPacket;
 import io.tributary.api.payload.Depacketizer;
 import io.tributary.rtsp.rtp.RtcpPacket;
 import io.tributary.rtsp.rtp.RtcpParser;
@@ -55,7 +56,7 @@ public final class Recording {
         synchronized (this) {
             depacketizer = track < depacketizers.length ? depacketizers[track] : null;
         }
-        ReceivedRtpPacket packet = ReceivedRtpPacket.parse(buffer);
+        RtpPacket packet = RtpPacket.parse(buffer);
         if (!recording || depacketizer == null || packet == null
                 || packet.payloadType() != announcement.payloadTypes().get(track)) {
             rejected.increment();
