@@ -75,6 +75,52 @@ class HotPlugTest {
     }
 
     @Test
+    void removingThePublishBundleEndsItsLivePathsOnlyAndPuttingItBackAcceptsPublishersAgain() throws Exception {
+        Path demo = tributary.home().resolve("demo/demo.mp4");
+        try (Publisher publisher = Publisher.loop(demo, url("/live/hot"), "tcp").awaitPublished(tributary.rtspPort());
+             RawRtsp liveReader = new RawRtsp(tributary.rtspPort());
+             RawRtsp fileReader = new RawRtsp(tributary.rtspPort())) {
+            String liveSession = setupAndPlay(liveReader, "/live/hot", 0, "RTP/AVP/TCP;unicast;interleaved=0-1");
+            setupAndPlay(fileReader, "/demo", 0, "RTP/AVP/TCP;unicast;interleaved=0-1");
+            assertFalse(liveReader.frames(500).isEmpty(), "live media flows before the change");
+
+            Path jar = tributary.deployedJar("io.tributary.sources.publish");
+            Path saved = Files.createTempFile("publish", ".jar");
+            Files.copy(jar, saved, StandardCopyOption.REPLACE_EXISTING);
+            Files.delete(jar);
+            assertTrue(Await.until(DEPLOY_TIMEOUT, () -> playStatus(liveReader, liveSession) == 454),
+                    "the live reader's session ended with the publishing bundle");
+            assertTrue(Await.until(DEPLOY_TIMEOUT, () -> !publisher.alive()),
+                    "the publisher lost its connection and stopped");
+            fileReader.frames(200);
+            assertFalse(fileReader.frames(700).isEmpty(), "the file reader kept streaming");
+            assertEquals(404, describe("/live/hot"));
+
+            Files.copy(saved, jar);
+            Files.delete(saved);
+            assertTrue(Await.until(DEPLOY_TIMEOUT, () -> {
+                try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
+                    return rtsp.request("OPTIONS", url("/live/hot"), 1).status() == 200 && bundleActive();
+                } catch (IOException e) {
+                    return false;
+                }
+            }), "the bundle is back");
+            try (Publisher again = Publisher.loop(demo, url("/live/hot"), "tcp").awaitPublished(tributary.rtspPort())) {
+                assertEquals(200, describe("/live/hot"), "publishing works again without a restart");
+            }
+        }
+    }
+
+    private static boolean bundleActive() {
+        for (org.osgi.framework.Bundle bundle : tributary.bundleContext().getBundles()) {
+            if ("io.tributary.sources.publish".equals(bundle.getSymbolicName())) {
+                return bundle.getState() == org.osgi.framework.Bundle.ACTIVE;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void removingTheUdpTransportEndsOnlyItsSessions() throws Exception {
         try (DatagramSocket rtp = new DatagramSocket(0, InetAddress.getLoopbackAddress());
              RawRtsp udpClient = new RawRtsp(tributary.rtspPort());

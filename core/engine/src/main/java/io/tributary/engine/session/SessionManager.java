@@ -1,5 +1,6 @@
 package io.tributary.engine.session;
 
+import io.tributary.api.transport.ControlChannel;
 import io.tributary.engine.path.SharedSource;
 import io.tributary.engine.publish.Recording;
 import io.tributary.rtsp.message.RtspException;
@@ -120,6 +121,7 @@ public final class SessionManager implements AutoCloseable {
         Recording recording = session.recording();
         if (recording != null) {
             recording.close();
+            closePublisherConnection(session, reason);
         }
         for (SessionTrack track : session.tracks().values()) {
             track.binding().close();
@@ -127,6 +129,18 @@ public final class SessionManager implements AutoCloseable {
         session.source().release();
         LOG.info("session {} ended ({}) {} for {}", session.id(), reason.label(), session.path(), session.client());
         events.ended(session, reason);
+    }
+
+    /**
+     * A publisher over TCP whose session the server ended (its path went away, it was kicked)
+     * loses its connection too: RTSP has no way to tell a recording client to stop, and
+     * otherwise it would go on sending into the void.
+     */
+    private static void closePublisherConnection(RtspSession session, SessionEndReason reason) {
+        ControlChannel connection = session.ownerConnection();
+        if (connection != null && reason != SessionEndReason.TEARDOWN && reason != SessionEndReason.CONNECTION_CLOSED) {
+            connection.close();
+        }
     }
 
     private void expireIdle() {
