@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.tributary.api.media.AccessUnit;
 import io.tributary.api.media.RtpPacket;
+import io.tributary.api.testing.RtpPackets;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,11 +50,11 @@ class AacDepacketizerTest {
     @Test
     void lossInsideAFragmentedUnitDropsExactlyThatUnitAndTheNextIsIntact() {
         AacPacketizer packetizer = new AacPacketizer(100);
-        List<RtpPacket> packets = new ArrayList<>(TestRtpPacket.wrap(packetizer.packetize(unit(new byte[500])), 0, 0));
+        List<RtpPacket> packets = new ArrayList<>(RtpPackets.wrap(packetizer.packetize(unit(new byte[500])), 0, 0));
         packets.remove(2);
         byte[] next = new byte[300];
         next[299] = 42;
-        packets.addAll(TestRtpPacket.wrap(packetizer.packetize(unit(next)), 7, 1024));
+        packets.addAll(RtpPackets.wrap(packetizer.packetize(unit(next)), 7, 1024));
 
         List<AccessUnit> received = new ArrayList<>();
         packets.forEach(packet -> received.addAll(depacketizer.push(packet)));
@@ -123,7 +124,7 @@ class AacDepacketizerTest {
     @Test
     void unitsAreCopiesThatOutliveThePacketBuffers() {
         byte[] payload = HexFormat.of().parseHex("0010" + "0018" + "010203");
-        AccessUnit unit = depacketizer.push(new TestRtpPacket(0, 0, true, ByteBuffer.wrap(payload))).getFirst();
+        AccessUnit unit = depacketizer.push(RtpPackets.packet(0, 0, true, ByteBuffer.wrap(payload))).getFirst();
 
         Arrays.fill(payload, (byte) 0);
 
@@ -133,7 +134,7 @@ class AacDepacketizerTest {
     @FuzzTest
     void anyPacketsNeverThrowAndYieldOnlyUnitsAnAuSizeCanSay(byte[] data) {
         AacDepacketizer fuzzed = new AacDepacketizer(0, 1024);
-        for (RtpPacket packet : TestRtpPacket.script(data)) {
+        for (RtpPacket packet : RtpPackets.script(data, 1024)) {
             for (AccessUnit unit : fuzzed.push(packet)) {
                 int size = unit.data().remaining();
                 assertTrue(size <= AacHbr.MAX_UNIT_SIZE, "unit of " + size + " bytes");
@@ -144,7 +145,7 @@ class AacDepacketizerTest {
 
     private List<AccessUnit> push(String hex, long timestamp, boolean marker) {
         ByteBuffer payload = ByteBuffer.wrap(HexFormat.of().parseHex(hex));
-        return depacketizer.push(new TestRtpPacket(sequence++, timestamp, marker, payload));
+        return depacketizer.push(RtpPackets.packet(sequence++, timestamp, marker, payload));
     }
 
     private static AccessUnit unit(byte[] data) {

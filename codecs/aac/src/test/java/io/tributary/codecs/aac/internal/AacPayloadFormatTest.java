@@ -12,6 +12,7 @@ import io.tributary.api.media.MediaType;
 import io.tributary.api.media.TrackDescription;
 import io.tributary.api.payload.Depacketizer;
 import io.tributary.api.payload.SdpAttributes;
+import io.tributary.api.testing.RtpPackets;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -159,7 +160,7 @@ class AacPayloadFormatTest {
 
     private static List<Long> times(Depacketizer depacketizer) {
         ByteBuffer twoUnits = ByteBuffer.wrap(HexFormat.of().parseHex("0020" + "0008" + "0008" + "aabb"));
-        List<AccessUnit> units = depacketizer.push(new TestRtpPacket(0, 0, true, twoUnits));
+        List<AccessUnit> units = depacketizer.push(RtpPackets.packet(0, 0, true, twoUnits));
         return units.stream().map(AccessUnit::presentationTime).toList();
     }
 

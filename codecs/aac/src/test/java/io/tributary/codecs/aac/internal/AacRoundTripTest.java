@@ -2,10 +2,9 @@ package io.tributary.codecs.aac.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.api.media.AccessUnit;
-import io.tributary.api.media.RtpPacket;
+import io.tributary.api.testing.PayloadRoundTrip;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,22 +22,13 @@ class AacRoundTripTest {
         Random random = new Random(maxPayloadSize);
         int[] sizes = {1, 2, 200, 371, 1396, 4000, 8191, 6};
         List<AccessUnit> sent = new ArrayList<>();
-        List<AccessUnit> received = new ArrayList<>();
-        int sequence = 65_530;
         for (int i = 0; i < sizes.length; i++) {
             byte[] data = new byte[sizes[i]];
             random.nextBytes(data);
-            AccessUnit unit = new AccessUnit(0, i * 1024L, i * 1024L, true, ByteBuffer.wrap(data));
-            sent.add(unit);
-            List<ByteBuffer> payloads = packetizer.packetize(unit);
-            for (ByteBuffer payload : payloads) {
-                assertTrue(payload.remaining() <= maxPayloadSize, "payload of " + payload.remaining() + " bytes");
-            }
-            for (RtpPacket packet : TestRtpPacket.wrap(payloads, sequence, unit.presentationTime())) {
-                received.addAll(depacketizer.push(packet));
-            }
-            sequence += payloads.size();
+            sent.add(new AccessUnit(0, i * 1024L, i * 1024L, true, ByteBuffer.wrap(data)));
         }
+
+        List<AccessUnit> received = PayloadRoundTrip.roundTrip(packetizer, maxPayloadSize, depacketizer, sent, 65_530);
 
         assertEquals(0, depacketizer.droppedUnits());
         assertEquals(sent.size(), received.size());

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.tributary.api.media.AccessUnit;
 import io.tributary.api.media.RtpPacket;
+import io.tributary.api.testing.RtpPackets;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,9 +65,9 @@ class H264DepacketizerTest {
         H264Packetizer packetizer = new H264Packetizer(500, List.of());
         AccessUnit damaged = unit(0, true, nal(0x65, 3000, 1));
         AccessUnit next = unit(3000, false, nal(0x41, 2000, 2));
-        List<RtpPacket> packets = new ArrayList<>(TestRtpPacket.wrap(packetizer.packetize(damaged), 0, 0));
+        List<RtpPacket> packets = new ArrayList<>(RtpPackets.wrap(packetizer.packetize(damaged), 0, 0));
         packets.remove(3);
-        packets.addAll(TestRtpPacket.wrap(packetizer.packetize(next), 7, 3000));
+        packets.addAll(RtpPackets.wrap(packetizer.packetize(next), 7, 3000));
 
         List<AccessUnit> received = new ArrayList<>();
         packets.forEach(packet -> received.addAll(depacketizer.push(packet)));
@@ -164,7 +165,7 @@ class H264DepacketizerTest {
         assertEquals(24, payloads.getFirst().get(0) & 0x1F, "the test needs a STAP-A first");
 
         List<AccessUnit> units = new ArrayList<>();
-        TestRtpPacket.wrap(payloads, 0, 90_000).forEach(packet -> units.addAll(depacketizer.push(packet)));
+        RtpPackets.wrap(payloads, 0, 90_000).forEach(packet -> units.addAll(depacketizer.push(packet)));
 
         assertEquals(1, units.size());
         assertTrue(units.getFirst().keyframe());
@@ -254,7 +255,7 @@ class H264DepacketizerTest {
     @Test
     void aUnitGrowingPastTheBoundIsDropped() {
         H264Depacketizer bounded = new H264Depacketizer(0, 1000);
-        List<RtpPacket> packets = TestRtpPacket.wrap(new H264Packetizer(400, List.of())
+        List<RtpPacket> packets = RtpPackets.wrap(new H264Packetizer(400, List.of())
                 .packetize(unit(0, false, nal(0x41, 997, 1))), 0, 0);
         List<AccessUnit> received = new ArrayList<>();
         packets.forEach(packet -> received.addAll(bounded.push(packet)));
@@ -262,7 +263,7 @@ class H264DepacketizerTest {
         assertEquals(1, bounded.droppedUnits());
 
         ByteBuffer largest = ByteBuffer.wrap(nal(0x41, 996, 2));
-        List<AccessUnit> fits = bounded.push(new TestRtpPacket(packets.size(), 3000, true, largest));
+        List<AccessUnit> fits = bounded.push(RtpPackets.packet(packets.size(), 3000, true, largest));
         assertEquals(1000, fits.getFirst().data().remaining());
     }
 
@@ -270,7 +271,7 @@ class H264DepacketizerTest {
     void anyPacketsNeverThrowAndYieldOnlyBoundedWellFormedUnits(byte[] data) {
         int bound = 4096;
         H264Depacketizer fuzzed = new H264Depacketizer(0, bound);
-        for (RtpPacket packet : TestRtpPacket.script(data)) {
+        for (RtpPacket packet : RtpPackets.script(data, 3000)) {
             for (AccessUnit unit : fuzzed.push(packet)) {
                 ByteBuffer au = unit.dataView();
                 assertTrue(au.remaining() <= bound, "unit of " + au.remaining() + " bytes");
@@ -284,6 +285,6 @@ class H264DepacketizerTest {
     }
 
     private List<AccessUnit> push(byte[] payload, long timestamp, boolean marker) {
-        return depacketizer.push(new TestRtpPacket(sequence++ & 0xFFFF, timestamp, marker, ByteBuffer.wrap(payload)));
+        return depacketizer.push(RtpPackets.packet(sequence++, timestamp, marker, ByteBuffer.wrap(payload)));
     }
 }

@@ -8,8 +8,8 @@ import io.tributary.api.media.AccessUnit;
 import io.tributary.api.media.MediaType;
 import io.tributary.api.media.RtpPacket;
 import io.tributary.api.media.TrackDescription;
-import io.tributary.api.payload.Depacketizer;
-import io.tributary.api.payload.Packetizer;
+import io.tributary.api.testing.FfmpegRtpPublisher;
+import io.tributary.api.testing.PayloadRoundTrip;
 import io.tributary.rtsp.sdp.FmtpParameters;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -120,21 +120,12 @@ class H264FfmpegPublisherTest {
     }
 
     private List<AccessUnit> depacketize(TrackDescription track, List<RtpPacket> packets) {
-        Depacketizer depacketizer = format.depacketizer(track);
-        List<AccessUnit> units = new ArrayList<>();
-        packets.forEach(packet -> units.addAll(depacketizer.push(packet)));
-        assertEquals(0, depacketizer.droppedUnits(), "dropped units");
-        return units;
+        return PayloadRoundTrip.depacketize(format.depacketizer(track), packets);
     }
 
     /** What a reader of a relayed stream gets: packetized for it, sent, depacketized. */
     private List<AccessUnit> relay(TrackDescription track, List<AccessUnit> units) {
-        Packetizer packetizer = format.packetizer(track, RELAY_PAYLOAD_SIZE);
-        List<RtpPacket> packets = new ArrayList<>();
-        for (AccessUnit unit : units) {
-            packets.addAll(TestRtpPacket.wrap(packetizer.packetize(unit), packets.size(), unit.presentationTime()));
-        }
-        return depacketize(track, packets);
+        return PayloadRoundTrip.relay(format, track, RELAY_PAYLOAD_SIZE, units);
     }
 
     /** Every unit must be valid AVCC: {@link AvccNalUnits#split} refuses anything else. */

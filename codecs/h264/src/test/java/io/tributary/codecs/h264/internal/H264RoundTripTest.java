@@ -5,10 +5,9 @@ import static io.tributary.codecs.h264.internal.Fixtures.nal;
 import static io.tributary.codecs.h264.internal.Fixtures.unit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.api.media.AccessUnit;
-import io.tributary.api.media.RtpPacket;
+import io.tributary.api.testing.PayloadRoundTrip;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,20 +57,7 @@ class H264RoundTripTest {
     private static List<AccessUnit> roundTrip(List<AccessUnit> units, int maxPayloadSize) {
         H264Packetizer packetizer = new H264Packetizer(maxPayloadSize, Fixtures.parameterSets());
         H264Depacketizer depacketizer = new H264Depacketizer(0, H264Depacketizer.DEFAULT_MAX_UNIT_SIZE);
-        List<AccessUnit> received = new ArrayList<>();
-        int sequence = 65_000;
-        for (AccessUnit unit : units) {
-            List<ByteBuffer> payloads = packetizer.packetize(unit);
-            for (ByteBuffer payload : payloads) {
-                assertTrue(payload.remaining() <= maxPayloadSize, "payload of " + payload.remaining() + " bytes");
-            }
-            for (RtpPacket packet : TestRtpPacket.wrap(payloads, sequence, unit.presentationTime())) {
-                received.addAll(depacketizer.push(packet));
-            }
-            sequence += payloads.size();
-        }
-        assertEquals(0, depacketizer.droppedUnits());
-        return received;
+        return PayloadRoundTrip.roundTrip(packetizer, maxPayloadSize, depacketizer, units, 65_000);
     }
 
     static void assertSameUnits(List<AccessUnit> expected, List<AccessUnit> actual) {

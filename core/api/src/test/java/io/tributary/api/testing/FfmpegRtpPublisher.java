@@ -1,4 +1,4 @@
-package io.tributary.codecs.aac.internal;
+package io.tributary.api.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.tributary.api.media.Encoding;
 import io.tributary.api.media.RtpPacket;
-import io.tributary.rtsp.rtp.RtpHeader;
 import io.tributary.rtsp.sdp.RtpMap;
 import io.tributary.rtsp.sdp.SdpMedia;
 import io.tributary.rtsp.sdp.SdpParser;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.Assumptions;
  * the SDP it writes (what an ANNOUNCE would carry) and every RTP packet, in sending order
  * (loopback neither loses nor reorders at these rates, which {@link #publish} checks).
  */
-final class FfmpegRtpPublisher {
+public final class FfmpegRtpPublisher {
     /** Longest a run may take before it is killed: a hung ffmpeg must not hang the build. */
     private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** More packets than any test stream needs: a runaway sender must not exhaust the heap. */
@@ -42,14 +41,14 @@ final class FfmpegRtpPublisher {
     private static final int QUIET_MILLIS = 50;
 
     /** What one run produced: the first media of the SDP and its RTP packets. */
-    record Capture(int payloadType, Encoding encoding, String fmtp, List<RtpPacket> packets) {
+    public record Capture(int payloadType, Encoding encoding, String fmtp, List<RtpPacket> packets) {
     }
 
     private FfmpegRtpPublisher() {
     }
 
     /** Skips the calling test when there is no ffmpeg to run (CI installs it). */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         Assumptions.assumeTrue(executable().isPresent(), "ffmpeg not installed");
     }
 
@@ -60,7 +59,7 @@ final class FfmpegRtpPublisher {
      * @param encoding    input and encoder options, e.g. {@code -f lavfi -i testsrc … -c:v libx264}
      * @param moreOutputs further outputs of the same run, e.g. the encoder's frames in a file
      */
-    static Capture publish(Path workDirectory, List<String> encoding, List<String> moreOutputs)
+    public static Capture publish(Path workDirectory, List<String> encoding, List<String> moreOutputs)
             throws IOException, InterruptedException {
         Path sdpFile = workDirectory.resolve("publisher.sdp");
         Path log = workDirectory.resolve("ffmpeg.log");
@@ -121,15 +120,14 @@ final class FfmpegRtpPublisher {
                 Objects.requireNonNullElse(rtpmap.channels(), 0));
         List<RtpPacket> packets = new ArrayList<>();
         for (byte[] datagram : datagrams) {
-            RtpHeader header = RtpHeader.parse(ByteBuffer.wrap(datagram));
-            assertNotNull(header, "ffmpeg sent a datagram that is not RTP");
-            assertEquals(payloadType, header.payloadType(), "payload type");
+            RtpPacket packet = RtpPacket.parse(ByteBuffer.wrap(datagram));
+            assertNotNull(packet, "ffmpeg sent a datagram that is not RTP");
+            assertEquals(payloadType, packet.payloadType(), "payload type");
             if (!packets.isEmpty()) {
-                assertEquals((packets.getLast().sequenceNumber() + 1) & 0xFFFF, header.sequenceNumber(),
+                assertEquals((packets.getLast().sequenceNumber() + 1) & 0xFFFF, packet.sequenceNumber(),
                         "loopback lost or reordered a packet: the test cannot tell what the depacketizer did");
             }
-            ByteBuffer payload = ByteBuffer.wrap(datagram, header.payloadOffset(), header.payloadLength()).slice();
-            packets.add(new TestRtpPacket(header.sequenceNumber(), header.timestamp(), header.marker(), payload));
+            packets.add(packet);
         }
         return new Capture(payloadType, encoding, Objects.requireNonNullElse(media.fmtp(payloadType), ""), packets);
     }
