@@ -137,6 +137,36 @@ final class RawRtsp implements Closeable {
         return result;
     }
 
+    /**
+     * Reads until the first frame on {@code channel} arrives (keeping frames of other channels),
+     * or returns null after {@code millis}.
+     */
+    Frame nextFrame(int channel, long millis) throws IOException {
+        long deadline = System.currentTimeMillis() + millis;
+        try {
+            while (System.currentTimeMillis() < deadline) {
+                socket.setSoTimeout((int) Math.max(1, deadline - System.currentTimeMillis()));
+                int first = in.read();
+                if (first < 0) {
+                    return null;
+                }
+                if (first != '$') {
+                    throw new IOException("expected a $ frame, got byte " + first);
+                }
+                Frame frame = readFrame();
+                if (frame.channel() == channel) {
+                    return frame;
+                }
+                frames.add(frame);
+            }
+            return null;
+        } catch (SocketTimeoutException e) {
+            return null;
+        } finally {
+            socket.setSoTimeout(10_000);
+        }
+    }
+
     /** What a reader received on one channel, without keeping the packets. */
     record Received(int packets, long bytes, int sequenceGaps) {
     }

@@ -23,6 +23,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -45,7 +46,7 @@ public final class TributaryFixture implements BeforeAllCallback, AfterAllCallba
 
     private static final Duration RTSP_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Map<String, String> config;
+    private final Supplier<Map<String, String>> config;
     private Path home;
     private RunningTributary running;
 
@@ -55,7 +56,16 @@ public final class TributaryFixture implements BeforeAllCallback, AfterAllCallba
 
     /** @param config lines to append to {@code etc/<pid>.cfg} before start, by PID */
     public TributaryFixture(Map<String, String> config) {
-        this.config = Map.copyOf(config);
+        Map<String, String> copy = Map.copyOf(config);
+        this.config = () -> copy;
+    }
+
+    /**
+     * @param config like {@link #TributaryFixture(Map)}, computed at start: it may name what
+     *               exists only then (another fixture's port, a test server's)
+     */
+    public TributaryFixture(Supplier<Map<String, String>> config) {
+        this.config = config;
     }
 
     @Override
@@ -66,7 +76,7 @@ public final class TributaryFixture implements BeforeAllCallback, AfterAllCallba
         // The UDP transport binds one server port pair: give this instance its own.
         Files.writeString(etc().resolve("io.tributary.transports.udp.cfg"),
                 "rtpPort = " + freeUdpPortPair() + "\n");
-        for (Map.Entry<String, String> entry : config.entrySet()) {
+        for (Map.Entry<String, String> entry : config.get().entrySet()) {
             Files.writeString(etc().resolve(entry.getKey() + ".cfg"), "\n" + entry.getValue() + "\n",
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
@@ -120,6 +130,15 @@ public final class TributaryFixture implements BeforeAllCallback, AfterAllCallba
 
     public int rtspPort() {
         return running.rtspPort();
+    }
+
+    /**
+     * Writes {@code etc/<name>.cfg} of a running instance (FileInstall applies it within about a
+     * second), e.g. {@code io.tributary.path-cam1} for the factory configuration
+     * {@code io.tributary.path~cam1} (FileInstall reads a dash as the factory separator).
+     */
+    public void writeConfig(String name, String lines) throws IOException {
+        Files.writeString(etc().resolve(name + ".cfg"), lines + "\n");
     }
 
     public int httpPort() {

@@ -25,7 +25,10 @@ final class LiveTrack {
     final long ssrc = RANDOM.nextInt() & 0xffffffffL;
     final boolean video;
     private final int clockRate;
-    private long timestampOffset = RANDOM.nextInt() & 0xffffffffL;
+    /** The RTP time of the stream's start: a random origin (RFC 3550 §5.1), advanced with the wall clock. */
+    private final long origin = RANDOM.nextInt() & 0xffffffffL;
+    private final long createdMillis = System.currentTimeMillis();
+    private long timestampOffset;
     private boolean rebase;
     private int nextSequence = RANDOM.nextInt(0x10000);
     private long packetCount;
@@ -48,10 +51,14 @@ final class LiveTrack {
         return nextSequence & 0xffff;
     }
 
-    /** The RTP time now, extrapolated from when the last frame arrived. */
+    /**
+     * The RTP time now: extrapolated from when the last frame arrived, or, before the first
+     * frame, from the stream's start, so that what RTP-Info announced to an early reader is
+     * where the first frame lands.
+     */
     long rtpTimeNow() {
         if (lastRtpTime < 0) {
-            return timestampOffset;
+            return (origin + (System.currentTimeMillis() - createdMillis) * clockRate / 1000) & 0xffffffffL;
         }
         return (lastRtpTime + (System.currentTimeMillis() - lastWallEpochMillis) * clockRate / 1000) & 0xffffffffL;
     }
@@ -71,11 +78,11 @@ final class LiveTrack {
 
     /** Packetizes one unit into a frame: headers written once, payloads copied once into direct memory. */
     LiveFrame frame(long frameIndex, AccessUnit unit, Packetizer packetizer) {
-        if (rebase) {
+        if (rebase || lastRtpTime < 0) {
+            // The source's timestamps start anywhere: its first unit (and its first after a
+            // restart) lands at the stream's time now; later ones keep their distance to it.
             rebase = false;
-            if (lastRtpTime >= 0) {
-                timestampOffset = (rtpTimeNow() - unit.presentationTime()) & 0xffffffffL;
-            }
+            timestampOffset = (rtpTimeNow() - unit.presentationTime()) & 0xffffffffL;
         }
         List<ByteBuffer> payloads = packetizer.packetize(unit);
         int total = 0;

@@ -23,6 +23,8 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,6 +57,7 @@ public final class RtspServerComponent implements TributaryRuntime {
     private final Whiteboard<PublishTarget> publishTargets = new Whiteboard<>();
     private final SessionEvents events = new SessionEvents();
     private ThreadPoolExecutor blocking;
+    private ExecutorService opening;
     private NettyRuntime netty;
     private volatile PathRegistry paths;
     private volatile SessionManager sessions;
@@ -73,7 +76,10 @@ public final class RtspServerComponent implements TributaryRuntime {
                 });
         blocking.allowCoreThreadTimeOut(true);
         netty = new NettyRuntime(config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors());
-        paths = new PathRegistry(providers, formats, blocking, netty.workers().next(), SOURCE_LINGER_MILLIS,
+        // Opening a source may wait on the network (a relay's camera) up to its timeouts: each open gets its
+        // own virtual thread, so hung cameras cannot hold up the others or the file reads on the blocking pool.
+        opening = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("tributary-open-", 0).factory());
+        paths = new PathRegistry(providers, formats, opening, netty.workers().next(), SOURCE_LINGER_MILLIS,
                 MAX_OPEN_SOURCES, config.maxPayloadSize(), config.gopCacheMegabytes() * 1024 * 1024);
         sessions = new SessionManager(events, config.maxSessions(), config.maxSessionsPerClient(),
                 config.sessionTimeoutSeconds(), netty.workers().next());
@@ -116,6 +122,9 @@ public final class RtspServerComponent implements TributaryRuntime {
         }
         if (blocking != null) {
             blocking.shutdownNow();
+        }
+        if (opening != null) {
+            opening.shutdownNow();
         }
         events.close();
         LOG.info("RTSP server stopped");

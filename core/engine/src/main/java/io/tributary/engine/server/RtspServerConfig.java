@@ -42,6 +42,6 @@ public @interface RtspServerConfig {
     @AttributeDefinition(description = "I/O threads; 0 for one per core")
     int ioThreads() default 0;
 
-    @AttributeDefinition(description = "Threads for blocking work (opening and reading media)")
+    @AttributeDefinition(description = "Threads for blocking work (reading media files; sources are opened on virtual threads)")
     int blockingThreads() default 8;
 }

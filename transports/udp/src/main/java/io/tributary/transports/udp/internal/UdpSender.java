@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stays bounded when the socket falls behind.
  */
 final class UdpSender {
-    private static final int MAX_QUEUED_DATAGRAMS = 20_000;
+    /** Bounds the datagram objects waiting; with GSO a reader needs a handful per frame. */
+    private static final int MAX_QUEUED_DATAGRAMS = 200_000;
     private final Channel channel;
     private final boolean segmentation;
     private final AtomicInteger queued = new AtomicInteger();

@@ -52,7 +52,12 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = UdpTransportConfig.class)
 public final class UdpTransport implements MediaTransport {
     private static final Logger LOG = LoggerFactory.getLogger(UdpTransport.class);
-    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(1 << 20, 8 << 20);
+    /**
+     * Queued datagrams point into frames shared by all readers, so what they hold is mostly
+     * already in memory: the mark is high enough for a keyframe part to every reader of the
+     * socket (a 1080p keyframe to 1000 readers is ~200 MB of references, not of copies).
+     */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 << 20, 512 << 20);
 
     private final EventLoopGroup group;
     /** One RTP socket per thread, all on the same port (SO_REUSEPORT), so sends spread over the threads. */
