@@ -4,7 +4,6 @@ import io.tributary.api.media.AccessUnit;
 import io.tributary.api.media.RtpPacket;
 import io.tributary.api.payload.Depacketizer;
 import io.tributary.rtsp.rtp.RtcpPacket;
-import io.tributary.rtsp.rtp.RtcpParser;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
@@ -74,14 +73,8 @@ public final class Recording {
     }
 
     /** The publisher's RTCP for a track: its sender reports carry its clock, for lip sync downstream. */
-    public void rtcpReceived(int track, ByteBuffer packet) {
+    public void rtcpReceived(int track, List<RtcpPacket> packets) {
         if (!recording) {
-            return;
-        }
-        List<RtcpPacket> packets;
-        try {
-            packets = RtcpParser.parse(packet.duplicate());
-        } catch (RuntimeException malformed) {
             return;
         }
         for (RtcpPacket rtcp : packets) {

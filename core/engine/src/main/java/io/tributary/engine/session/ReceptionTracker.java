@@ -2,8 +2,6 @@ package io.tributary.engine.session;
 
 import io.tributary.api.runtime.ReceptionStats;
 import io.tributary.rtsp.rtp.RtcpPacket;
-import io.tributary.rtsp.rtp.RtcpParser;
-import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -24,13 +22,8 @@ public final class ReceptionTracker {
         this.clockRate = clockRate;
     }
 
-    void received(ByteBuffer packet) {
-        List<RtcpPacket> packets;
-        try {
-            packets = RtcpParser.parse(packet.duplicate());
-        } catch (RuntimeException malformed) {
-            return;
-        }
+    /** The packets of a compound RTCP packet the client sent. */
+    void received(List<RtcpPacket> packets) {
         for (RtcpPacket rtcp : packets) {
             List<RtcpPacket.ReportBlock> blocks = switch (rtcp) {
                 case RtcpPacket.ReceiverReport rr -> rr.reports();

@@ -4,8 +4,11 @@ import io.tributary.api.runtime.ReceptionStats;
 import io.tributary.api.transport.ControlChannel;
 import io.tributary.api.transport.TransportContext;
 import io.tributary.engine.publish.Recording;
+import io.tributary.rtsp.rtp.RtcpPacket;
+import io.tributary.rtsp.rtp.RtcpParser;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The engine's side of one track's transport: addresses, ids, and RTCP coming back. */
@@ -70,10 +73,16 @@ public final class SessionTransportContext implements TransportContext {
         // Receiver reports keep UDP sessions alive (RFC 2326 §12.37) and tell how the client receives.
         rtcpPackets.increment();
         session.touch();
-        reception.received(packet);
+        List<RtcpPacket> packets;
+        try {
+            packets = RtcpParser.parse(packet.duplicate());
+        } catch (RuntimeException malformed) {
+            return; // still a sign of life
+        }
+        reception.received(packets);
         Recording recording = session.recording();
         if (recording != null) {
-            recording.rtcpReceived(track, packet);
+            recording.rtcpReceived(track, packets);
         }
     }
 
