@@ -18,10 +18,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PublishRulesTest {
     private static final int GRACE_SECONDS = 3;
+    private static final int SESSION_TIMEOUT_SECONDS = 5;
 
     @RegisterExtension
-    static final TributaryFixture tributary = new TributaryFixture(
-            Map.of("io.tributary.sources.publish", "graceSeconds = " + GRACE_SECONDS));
+    static final TributaryFixture tributary = new TributaryFixture(Map.of(
+            "io.tributary.sources.publish", "graceSeconds = " + GRACE_SECONDS,
+            // Quiet connections close after 2 x the session timeout (at least 10 s).
+            "io.tributary.engine.rtsp", "sessionTimeoutSeconds = " + SESSION_TIMEOUT_SECONDS));
 
     /** A valid publisher SDP: H.264 with in-band parameter sets, as encoders often send. */
     private static final String SDP = "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=test\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
@@ -77,6 +80,21 @@ class PublishRulesTest {
             assertTrue(refused.body().contains("already being published"), refused.body());
             assertFalse(rtp(reader.frames(1000)).isEmpty(), "the reader still receives the first publisher");
             assertTrue(first.alive(), first.output());
+        }
+    }
+
+    /**
+     * ffmpeg publishing over UDP sends media but never a request: neither its session nor its
+     * quiet RTSP connection may time out while the media flows.
+     */
+    @Test
+    void aUdpPublisherThatSendsNoRequestsIsKeptAliveByItsMedia() throws Exception {
+        try (Publisher publisher = Publisher.loop(demo(), url("/live/quiet"), "udp").awaitPublished(tributary.rtspPort())) {
+            Thread.sleep((Math.max(10, 2 * SESSION_TIMEOUT_SECONDS) + 3) * 1000L);
+            assertTrue(publisher.alive(), "still publishing: " + publisher.output());
+            try (RawRtsp reader = reader("/live/quiet")) {
+                assertFalse(rtp(reader.frames(1000)).isEmpty(), "its media still reaches readers");
+            }
         }
     }
 
@@ -199,8 +217,12 @@ class PublishRulesTest {
                 List<RawRtsp.Frame> end = reader.frames((GRACE_SECONDS + 3) * 1000L);
                 assertTrue(end.stream().anyMatch(f -> f.channel() == 1 && isBye(f.data())),
                         "RTCP BYE once the grace period is over");
-                RawRtsp.Response gone = reader.request("PAUSE", url(path), 9, "Session: " + session);
-                assertEquals(454, gone.status(), "the reader's session ended with the stream");
+                try {
+                    RawRtsp.Response gone = reader.request("PAUSE", url(path), 9, "Session: " + session);
+                    assertEquals(454, gone.status(), "the reader's session ended with the stream");
+                } catch (java.io.EOFException closed) {
+                    // Also ended: with its session gone, the quiet connection was closed (idle limit).
+                }
             }
         } finally {
             first.close();

@@ -173,8 +173,12 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
         ctx.fireUserEventTriggered(event);
     }
 
+    /**
+     * Whether a live session was set up on this connection: its connection stays open even when
+     * quiet (a UDP publisher such as ffmpeg sends its media, but never a request).
+     */
     private boolean ownsSessions() {
-        return sessions.all().stream().anyMatch(s -> s.ownerConnection() == this);
+        return sessions.all().stream().anyMatch(s -> s.ownerConnection() == this || s.setupConnection() == this);
     }
 
     @Override

@@ -142,6 +142,7 @@ final class SetupHandler implements MethodHandler {
             if (interleaved) {
                 session.ownerConnection(connection.control());
             }
+            session.setupConnection(connection.control());
             session.touch();
             return context.respond(RtspStatus.OK)
                     .header(RtspHeaders.TRANSPORT, TransportHeader.format(binding.reply()))

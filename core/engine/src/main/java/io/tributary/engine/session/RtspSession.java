@@ -30,6 +30,7 @@ public final class RtspSession {
     private volatile State state = State.READY;
     private volatile boolean ended;
     private ControlChannel ownerConnection;
+    private ControlChannel setupConnection;
     private Playback playback;
     private volatile Recording recording;
 
@@ -122,6 +123,17 @@ public final class RtspSession {
 
     public synchronized void ownerConnection(ControlChannel connection) {
         ownerConnection = connection;
+    }
+
+    /** The connection the session was set up on (UDP sessions too), kept open while the session lives. */
+    public synchronized ControlChannel setupConnection() {
+        return setupConnection;
+    }
+
+    public synchronized void setupConnection(ControlChannel connection) {
+        if (setupConnection == null) {
+            setupConnection = connection;
+        }
     }
 
     public synchronized Playback playback() {
