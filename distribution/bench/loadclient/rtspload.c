@@ -1,14 +1,20 @@
 /*
- * rtspload: an RTSP load client for VOD capacity benchmarks.
+ * rtspload: an RTSP load client for VOD and live capacity benchmarks.
  *
  * One process, one thread, one epoll. Each session: TCP connect, OPTIONS, DESCRIBE,
  * SETUP per track (RTP/AVP/TCP interleaved, or RTP/AVP over UDP with a local port pair
- * per track), PLAY from 0, then read media until the stream ends (RTCP BYE on every
- * track) or the run ends; GET_PARAMETER keep-alive every 20 s; TEARDOWN at the end.
+ * per track), PLAY from 0 (-l: PLAY without Range, for live streams), then read media
+ * until the stream ends (RTCP BYE on every track) or the run ends; GET_PARAMETER
+ * keep-alive every 20 s; TEARDOWN at the end. With -S a session stops after SETUP and
+ * is held idle (keep-alives only) until the run ends.
  * Per track it counts RTP packets, payload bytes and sequence gaps; per session it
- * records connect-to-first-RTP latency. The summary is printed as key=value lines.
+ * records connect-to-first-RTP and connect-to-first-H.264-IDR latency. The summary is
+ * printed as key=value lines; "ready_at_s=" is printed (and flushed) as soon as every
+ * session is playing (or held) or has failed.
  *
  *   rtspload -u rtsp://127.0.0.1:8554/vod/a.mp4 -n 100 -t tcp -r 50 -d 35 -b 4128000
+ *   rtspload -u rtsp://127.0.0.1:8554/live/cam -l -n 500 -t udp -r 200 -d 20 -b 4000000
+ *   rtspload -u rtsp://127.0.0.1:8554/live/cam -S -n 1000 -r 200 -d 15   # idle sessions
  *
  * Bounds: at most MAX_SESSIONS sessions, MAX_DURATION s, MAX_TRACKS tracks, CARRY_MAX
  * bytes of reassembly buffer per session (TCP), RTSP messages of at most MSG_MAX bytes.
@@ -36,7 +42,7 @@
 #include <unistd.h>
 
 #define MAX_SESSIONS 5000
-#define MAX_DURATION 600
+#define MAX_DURATION 3600
 #define MAX_TRACKS 4
 #define MSG_MAX 16384               /* one RTSP response (headers + body) */
 #define CARRY_MAX (72 * 1024)       /* TCP: leftover of one read (a frame is <= 65539 bytes) */
@@ -50,11 +56,12 @@
 #define UDP_PORT_LAST 64000
 
 enum kind { K_CTRL = 0, K_RTP = 1, K_RTCP = 2 };
-enum state { S_IDLE, S_CONNECTING, S_OPTIONS, S_DESCRIBE, S_SETUP, S_PLAY, S_PLAYING, S_FAILED, S_CLOSED };
+enum state { S_IDLE, S_CONNECTING, S_OPTIONS, S_DESCRIBE, S_SETUP, S_PLAY, S_PLAYING, S_HELD, S_FAILED, S_CLOSED };
 
 struct track {
     char control[512];
     uint32_t clock;
+    int h264;                  /* rtpmap H264: look for IDR NAL units */
     int rtp_fd, rtcp_fd;
     int rtp_port;
     /* statistics */
@@ -63,6 +70,8 @@ struct track {
     uint32_t cycles;
     uint32_t base_ext;
     uint64_t received;
+    uint64_t gaps;             /* sequence jumps (one per loss episode) */
+    int64_t t_first_gap;
     uint64_t bytes;            /* RTP payload bytes, whole session */
     uint64_t win_bytes;        /* RTP payload bytes inside the measurement window */
     int have_win_ts;
@@ -80,7 +89,7 @@ struct session {
     char sid[128];
     char base[512];       /* Content-Base or the request URL */
     char aggregate[512];  /* control URL for PLAY */
-    int64_t t_connect, t_play, t_first_rtp, t_end, t_keepalive;
+    int64_t t_connect, t_play, t_first_rtp, t_first_idr, t_end, t_keepalive;
     int ended;            /* RTCP BYE on all tracks */
     int dropped;          /* connection lost while playing */
     int torn_down;
@@ -100,6 +109,8 @@ static struct {
     double source_bps;
     double warmup;
     int verbose;
+    int live;             /* -l: PLAY without Range */
+    int idle;             /* -S: SETUP only, hold the session */
     const char *per_session;
 } cfg = { .n = 10, .ramp = 100, .duration = 30, .warmup = 3 };
 
@@ -247,6 +258,7 @@ static void parse_sdp(struct session *s, const char *body, size_t len) {
                 s->ntracks = media + 1;
                 s->tr[media].control[0] = '\0';
                 s->tr[media].clock = 90000;
+                s->tr[media].h264 = 0;
             }
         } else if (strncmp(line, "a=control:", 10) == 0) {
             if (media < 0) {
@@ -256,6 +268,10 @@ static void parse_sdp(struct session *s, const char *body, size_t len) {
             }
         } else if (strncmp(line, "a=rtpmap:", 9) == 0 && media >= 0 && media < MAX_TRACKS) {
             const char *slash = strchr(line, '/');
+            const char *name = strchr(line, ' ');
+            if (name && slash && slash > name && slash - name == 5 && strncasecmp(name + 1, "H264", 4) == 0) {
+                s->tr[media].h264 = 1;
+            }
             if (slash) {
                 s->tr[media].clock = (uint32_t) strtoul(slash + 1, NULL, 10);
                 if (s->tr[media].clock == 0) {
@@ -320,6 +336,33 @@ static int bind_pair(struct track *t) {
 
 /* ---------- media accounting ---------- */
 
+/* Whether an RFC 6184 payload holds (the start of) an IDR slice: single NAL, STAP-A, FU-A. */
+static int h264_idr(const unsigned char *pl, size_t n) {
+    if (n < 1) {
+        return 0;
+    }
+    unsigned type = pl[0] & 0x1f;
+    if (type == 5) {
+        return 1;
+    }
+    if (type == 24) {
+        size_t o = 1;
+        while (o + 2 < n) {
+            size_t sz = ((size_t) pl[o] << 8) | pl[o + 1];
+            o += 2;
+            if (sz == 0 || o + sz > n) {
+                break;
+            }
+            if ((pl[o] & 0x1f) == 5) {
+                return 1;
+            }
+            o += sz;
+        }
+        return 0;
+    }
+    return type == 28 && n >= 2 && (pl[1] & 0x80) && (pl[1] & 0x1f) == 5;
+}
+
 static void on_rtp(struct session *s, int ti, const unsigned char *p, size_t len) {
     if (ti < 0 || ti >= s->ntracks || len < 12 || (p[0] >> 6) != 2) {
         return;
@@ -339,6 +382,12 @@ static void on_rtp(struct session *s, int ti, const unsigned char *p, size_t len
         t->cycles = 0;
     } else {
         uint16_t delta = (uint16_t) (seq - t->max_seq);
+        if (delta > 1 && delta < 0x8000) {
+            t->gaps++;
+            if (t->t_first_gap == 0) {
+                t->t_first_gap = now_ns;
+            }
+        }
         if (delta != 0 && delta < 0x8000) {
             if (seq < t->max_seq) {
                 t->cycles += 65536;
@@ -350,6 +399,9 @@ static void on_rtp(struct session *s, int ti, const unsigned char *p, size_t len
     t->bytes += payload;
     if (s->t_first_rtp == 0) {
         s->t_first_rtp = now_ns;
+    }
+    if (s->t_first_idr == 0 && t->h264 && payload > 0 && h264_idr(p + hdr, payload)) {
+        s->t_first_idr = now_ns;
     }
     if (s->st == S_PLAYING && !s->ended && now_ns >= s->t_play + (int64_t) (cfg.warmup * 1e9)) {
         t->win_bytes += payload;
@@ -389,7 +441,7 @@ static void on_rtcp(struct session *s, int ti, const unsigned char *p, size_t le
 static void next_step(struct session *s);
 
 static void on_response(struct session *s, int status, const char *headers, const char *body, size_t body_len) {
-    if (s->st == S_PLAYING || s->st == S_CLOSED) {
+    if (s->st == S_PLAYING || s->st == S_HELD || s->st == S_CLOSED) {
         return; /* keep-alive or teardown answers */
     }
     if (status != 200) {
@@ -442,6 +494,12 @@ static void on_response(struct session *s, int status, const char *headers, cons
     case S_SETUP:
         s->setup_index++;
         if (s->setup_index >= s->ntracks) {
+            if (cfg.idle) {
+                s->st = S_HELD; /* set up, never played */
+                s->t_play = now_ns;
+                s->t_keepalive = now_ns + KEEPALIVE_NS;
+                return;
+            }
             s->st = S_PLAY;
         }
         break;
@@ -481,7 +539,7 @@ static void next_step(struct session *s) {
         break;
     }
     case S_PLAY:
-        rc = send_request(s, "PLAY", s->aggregate, "Range: npt=0.000-\r\n");
+        rc = send_request(s, "PLAY", s->aggregate, cfg.live ? NULL : "Range: npt=0.000-\r\n");
         break;
     default:
         return;
@@ -561,7 +619,7 @@ static void on_ctrl_readable(struct session *s) {
         }
         ssize_t r = recv(s->fd, rbuf + have, READ_CHUNK, 0);
         if (r == 0 || (r < 0 && errno != EAGAIN && errno != EINTR)) {
-            if (s->st == S_PLAYING) {
+            if (s->st == S_PLAYING || s->st == S_HELD) {
                 if (!s->ended) {
                     s->dropped = 1;
                     s->t_end = now_ns;
@@ -713,14 +771,20 @@ static void summary(int64_t t_start, int64_t t_end) {
     double *rate = calloc(cap, sizeof(double));
     double *rt = calloc(cap, sizeof(double));
     double *lat = calloc(cap, sizeof(double));
-    if (!rate || !rt || !lat) {
+    double *kf = calloc(cap, sizeof(double));
+    if (!rate || !rt || !lat || !kf) {
         die("out of memory");
     }
     FILE *dump = cfg.per_session ? fopen(cfg.per_session, "w") : NULL;
     if (dump) {
-        fprintf(dump, "session,connect_s,play_s,first_rtp_ms,window_bps,lost\n");
+        fprintf(dump, "session,connect_s,play_s,first_rtp_ms,first_idr_ms,window_bps,lost,gaps,first_gap_after_play_ms\n");
     }
-    int nlat = 0, nrt = 0;
+    int nlat = 0, nrt = 0, nkf = 0, kf_missing = 0, lossy = 0, ngap = 0;
+    uint64_t gap_events = 0;
+    double *gap_at = calloc(cap, sizeof(double));
+    if (!gap_at) {
+        die("out of memory");
+    }
     for (int i = 0; i < cfg.n; i++) {
         struct session *s = &sessions[i];
         if (s->st == S_FAILED || s->t_play == 0) {
@@ -736,10 +800,24 @@ static void summary(int64_t t_start, int64_t t_end) {
         if (s->t_first_rtp) {
             lat[nlat++] = (double) (s->t_first_rtp - s->t_connect) / 1e6;
         }
-        uint64_t wbytes = 0;
+        int has_h264 = 0;
+        for (int k = 0; k < s->ntracks; k++) {
+            has_h264 |= s->tr[k].h264;
+        }
+        if (s->t_first_idr) {
+            kf[nkf++] = (double) (s->t_first_idr - s->t_connect) / 1e6;
+        } else if (has_h264 && !cfg.idle) {
+            kf_missing++;
+        }
+        uint64_t wbytes = 0, sgaps = 0;
+        int64_t first_gap = 0;
         for (int k = 0; k < s->ntracks; k++) {
             struct track *t = &s->tr[k];
             wbytes += t->win_bytes;
+            sgaps += t->gaps;
+            if (t->t_first_gap && (first_gap == 0 || t->t_first_gap < first_gap)) {
+                first_gap = t->t_first_gap;
+            }
             if (t->have_seq) {
                 uint64_t exp = (uint64_t) t->cycles + t->max_seq - t->base_ext + 1;
                 expected += exp;
@@ -749,10 +827,15 @@ static void summary(int64_t t_start, int64_t t_end) {
                 }
             }
         }
+        gap_events += sgaps;
+        if (sgaps) {
+            lossy++;
+            gap_at[ngap++] = (double) (first_gap - s->t_play) / 1e6;
+        }
         int64_t w0 = s->t_play + (int64_t) (cfg.warmup * 1e9);
         int64_t w1 = s->t_end ? s->t_end : t_end;
         double win = (double) (w1 - w0) / 1e9;
-        if (win < 1.0) {
+        if (win < 1.0 || cfg.idle) {
             continue;
         }
         double bps = (double) wbytes * 8.0 / win;
@@ -764,10 +847,12 @@ static void summary(int64_t t_start, int64_t t_end) {
                 uint64_t exp = t->have_seq ? (uint64_t) t->cycles + t->max_seq - t->base_ext + 1 : 0;
                 slost += exp > t->received ? exp - t->received : 0;
             }
-            fprintf(dump, "%d,%.3f,%.3f,%.1f,%.0f,%llu\n", s->id, (double) (s->t_connect - t_start) / 1e9,
+            fprintf(dump, "%d,%.3f,%.3f,%.1f,%.1f,%.0f,%llu,%llu,%.0f\n", s->id, (double) (s->t_connect - t_start) / 1e9,
                     (double) (s->t_play - t_start) / 1e9,
-                    s->t_first_rtp ? (double) (s->t_first_rtp - s->t_connect) / 1e6 : -1.0, bps,
-                    (unsigned long long) slost);
+                    s->t_first_rtp ? (double) (s->t_first_rtp - s->t_connect) / 1e6 : -1.0,
+                    s->t_first_idr ? (double) (s->t_first_idr - s->t_connect) / 1e6 : -1.0, bps,
+                    (unsigned long long) slost, (unsigned long long) sgaps,
+                    first_gap ? (double) (first_gap - s->t_play) / 1e6 : -1.0);
         }
         if (cfg.source_bps > 0 && bps >= 0.9 * cfg.source_bps) {
             good++;
@@ -780,6 +865,8 @@ static void summary(int64_t t_start, int64_t t_end) {
     qsort(rate, (size_t) measured, sizeof(double), cmp_double);
     qsort(rt, (size_t) nrt, sizeof(double), cmp_double);
     qsort(lat, (size_t) nlat, sizeof(double), cmp_double);
+    qsort(kf, (size_t) nkf, sizeof(double), cmp_double);
+    qsort(gap_at, (size_t) ngap, sizeof(double), cmp_double);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     double cpu = (double) ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
@@ -797,8 +884,12 @@ static void summary(int64_t t_start, int64_t t_end) {
     printf("packets_expected=%llu\npackets_received=%llu\npackets_lost=%llu\n", (unsigned long long) expected,
             (unsigned long long) received, (unsigned long long) lost);
     printf("loss_pct=%.4f\n", expected ? 100.0 * (double) lost / (double) expected : 0.0);
+    printf("sessions_with_loss=%d\nloss_events=%llu\nfirst_gap_after_play_ms_min=%.0f\nfirst_gap_after_play_ms_p50=%.0f\n"
+            "first_gap_after_play_ms_max=%.0f\n", lossy, (unsigned long long) gap_events, pct(gap_at, ngap, 0),
+            pct(gap_at, ngap, 50), pct(gap_at, ngap, 100));
     printf("setup_p50_ms=%.1f\nsetup_p99_ms=%.1f\nsetup_max_ms=%.1f\n", pct(lat, nlat, 50), pct(lat, nlat, 99),
             pct(lat, nlat, 100));
+    printf("idr_p50_ms=%.1f\nidr_p99_ms=%.1f\nidr_missing=%d\n", pct(kf, nkf, 50), pct(kf, nkf, 99), kf_missing);
     /* when every established reader was playing, for steady-state server measurements */
     int64_t last_play = 0, first_end = 0;
     for (int i = 0; i < cfg.n; i++) {
@@ -835,6 +926,8 @@ static void summary(int64_t t_start, int64_t t_end) {
     free(rate);
     free(rt);
     free(lat);
+    free(kf);
+    free(gap_at);
 }
 
 /* ---------- main ---------- */
@@ -842,8 +935,10 @@ static void summary(int64_t t_start, int64_t t_end) {
 static void usage(void) {
     fprintf(stderr,
             "usage: rtspload -u URL [-n SESSIONS] [-t tcp|udp] [-r SESSIONS_PER_S] [-d SECONDS]\n"
-            "                [-b SOURCE_BIT_PER_S] [-w WARMUP_S] [-o PER_SESSION.csv] [-v]\n"
+            "                [-b SOURCE_BIT_PER_S] [-w WARMUP_S] [-o PER_SESSION.csv] [-l] [-S] [-v]\n"
             "  -d: run until all sessions started + this many seconds, or until every stream ended\n"
+            "  -l: live stream: PLAY without a Range header\n"
+            "  -S: idle sessions: stop after SETUP (no PLAY) and hold them until the run ends\n"
             "  -b: the file's bitrate; readers at >= 90 %% of it count as real time\n"
             "  -w: seconds after PLAY not counted in a reader's bitrate (default 3)\n");
     exit(2);
@@ -856,7 +951,7 @@ static void on_signal(int sig) {
 
 int main(int argc, char **argv) {
     int opt;
-    while ((opt = getopt(argc, argv, "u:n:t:r:d:b:w:o:v")) != -1) {
+    while ((opt = getopt(argc, argv, "u:n:t:r:d:b:w:o:vlS")) != -1) {
         switch (opt) {
         case 'u': snprintf(cfg.url, sizeof cfg.url, "%s", optarg); break;
         case 'n': cfg.n = atoi(optarg); break;
@@ -867,6 +962,8 @@ int main(int argc, char **argv) {
         case 'w': cfg.warmup = atof(optarg); break;
         case 'o': cfg.per_session = optarg; break;
         case 'v': cfg.verbose = 1; break;
+        case 'l': cfg.live = 1; break;
+        case 'S': cfg.idle = 1; break;
         default: usage();
         }
     }
@@ -933,6 +1030,7 @@ int main(int argc, char **argv) {
     int64_t last_housekeeping = 0;
     struct epoll_event evs[512];
     int tearing_down = 0;
+    int ready_printed = 0;
 
     for (;;) {
         now_ns = mono_ns();
@@ -961,7 +1059,7 @@ int main(int argc, char **argv) {
                     if (now_ns - s->t_connect > SETUP_TIMEOUT_NS) {
                         fail(s, "setup timed out");
                     }
-                } else if (s->st == S_PLAYING && !tearing_down) {
+                } else if ((s->st == S_PLAYING || s->st == S_HELD) && !tearing_down) {
                     if (!s->ended) {
                         live++;
                     }
@@ -970,6 +1068,11 @@ int main(int argc, char **argv) {
                         send_request(s, "GET_PARAMETER", s->aggregate, NULL);
                     }
                 }
+            }
+            if (!ready_printed && all_started_at && pending == 0) {
+                ready_printed = 1;
+                printf("ready_at_s=%.2f\nready_sessions=%d\n", (double) (now_ns - t_start) / 1e9, live);
+                fflush(stdout);
             }
             if (!stop_at && all_started_at) {
                 if (now_ns >= all_started_at + (int64_t) (cfg.duration * 1e9)) {
@@ -986,7 +1089,7 @@ int main(int argc, char **argv) {
             tearing_down = 1;
             for (int i = 0; i < started; i++) {
                 struct session *s = &sessions[i];
-                if (s->st == S_PLAYING) {
+                if (s->st == S_PLAYING || s->st == S_HELD) {
                     if (!s->t_end) {
                         s->t_end = stop_at;
                     }
