@@ -144,7 +144,7 @@ public final class LiveReader implements Playback {
             if (early.size() < MAX_EARLY_FRAMES) {
                 early.add(frame);
             } else {
-                resynchronize();
+                lost(frame.packetCount());
             }
             return;
         }
@@ -188,6 +188,12 @@ public final class LiveReader implements Playback {
             stopped = true;
             endSession.accept(SessionEndReason.SLOW_READER);
         }
+    }
+
+    /** {@code packets} never reached this reader (its loop fell behind): counted, and video resynchronizes. */
+    void lost(long packets) {
+        droppedPackets += packets;
+        resynchronize();
     }
 
     /** Frames were lost on the way to this reader: video waits for the next keyframe. */

@@ -32,6 +32,8 @@ final class ReaderGroup implements Runnable {
     private boolean scheduled;
     private boolean overflowed;
     private long droppedFrames;
+    /** Packets dropped for every reader since the last run: each reader counts them as its own loss. */
+    private long droppedPackets;
 
     ReaderGroup(ScheduledExecutorService loop) {
         this.loop = loop;
@@ -66,6 +68,7 @@ final class ReaderGroup implements Runnable {
                 }
                 overflowed = true;
                 droppedFrames++;
+                droppedPackets += frame.packetCount();
                 return;
             }
             pending.add(frame);
@@ -93,16 +96,19 @@ final class ReaderGroup implements Runnable {
         List<LiveFrame> batch = new ArrayList<>();
         boolean resync;
         boolean more;
+        long lost;
         synchronized (this) {
             more = takeBatch(batch);
             resync = overflowed;
             overflowed = false;
+            lost = droppedPackets;
+            droppedPackets = 0;
             scheduled = more;
         }
         LiveReader[] current = readers;
         for (LiveReader reader : current) {
             if (resync) {
-                reader.resynchronize();
+                reader.lost(lost);
             }
             for (LiveFrame frame : batch) {
                 reader.deliver(frame);
