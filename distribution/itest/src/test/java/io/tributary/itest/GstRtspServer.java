@@ -1,7 +1,6 @@
 package io.tributary.itest;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -9,10 +8,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * GStreamer's RTSP server (gst-rtsp-server through python3-gi) serving a live H.264 test
@@ -73,9 +70,7 @@ final class GstRtspServer implements AutoCloseable {
 
     /** Starts a server on {@code port} and waits until it listens. */
     static GstRtspServer start(int port) throws Exception {
-        String python = python();
-        Assumptions.assumeTrue(python != null, "python3-gi with GstRtspServer is not installed"
-                + " (packages python3-gst-1.0, gir1.2-gst-rtsp-server-1.0; CI installs them)");
+        String python = PythonGi.require("GstRtspServer");
         Path script = Files.createTempFile("gst_rtsp_server", ".py");
         Files.writeString(script, SCRIPT);
         Process process = new ProcessBuilder(python, script.toString(), Integer.toString(port),
@@ -133,30 +128,6 @@ final class GstRtspServer implements AutoCloseable {
         } catch (java.util.concurrent.TimeoutException e) {
             return false;
         }
-    }
-
-    /** A python3 that imports GstRtspServer, or null. Debian's /usr/bin/python3 first (pyenv shims lack gi). */
-    private static String python() {
-        for (String candidate : List.of("/usr/bin/python3", "python3")) {
-            if (candidate.startsWith("/") && !new File(candidate).canExecute()) {
-                continue;
-            }
-            try {
-                Process p = new ProcessBuilder(candidate, "-c", "import gi; gi.require_version('GstRtspServer', '1.0');"
-                        + " from gi.repository import GstRtspServer").redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                    return candidate;
-                }
-                p.destroyForcibly();
-            } catch (IOException e) {
-                // not this one
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return null;
     }
 
     static int freePort() throws IOException {

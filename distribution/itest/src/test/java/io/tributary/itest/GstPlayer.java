@@ -1,0 +1,132 @@
+package io.tributary.itest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * GStreamer's {@code rtspsrc} playing a URL and decoding every track it receives, driven
+ * through python3-gi instead of gst-launch for two reasons found in CI: gst-launch's delayed
+ * linking of {@code src. ! caps} sometimes lets data through before the stream-start event and
+ * hangs the branch, and when a {@code num-buffers} sink ends the pipeline, rtspsrc's own CLOSE
+ * cuts off the PAUSE it is still sending, which gst-launch reports as an error (it does so
+ * against gst-rtsp-server too). Here the pads are linked as they appear and only what happens
+ * before the wanted frames are decoded counts.
+ */
+final class GstPlayer {
+    /** What the player decoded, and why it stopped ("enough frames", an error, or the time limit). */
+    record Outcome(int exitCode, int videoFrames, int audioFrames, String output) {
+        boolean decodedEnough() {
+            return exitCode == 0;
+        }
+    }
+
+    private static final Pattern DECODED = Pattern.compile("decoded video=(\\d+) audio=(\\d+)");
+    private static final String SCRIPT = """
+            import sys
+            import gi
+            gi.require_version("Gst", "1.0")
+            from gi.repository import GLib, Gst
+
+            # rtspsrc's RTP pads, by encoding-name, decoded to raw frames and counted.
+            DECODERS = {
+                "H264": "rtph264depay ! h264parse ! avdec_h264",
+                "H265": "rtph265depay ! h265parse ! avdec_h265",
+                "MPEG4-GENERIC": "rtpmp4gdepay ! aacparse ! avdec_aac",
+            }
+
+            Gst.init(None)
+            url, protocols = sys.argv[1], sys.argv[2]
+            wanted = {"video": int(sys.argv[3]), "audio": int(sys.argv[4])}
+            limit_seconds = int(sys.argv[5])
+            decoded = {"video": 0, "audio": 0}
+            pipeline = Gst.Pipeline.new("player")
+            source = Gst.ElementFactory.make("rtspsrc", "src")
+            source.set_property("location", url)
+            Gst.util_set_object_arg(source, "protocols", protocols)
+            pipeline.add(source)
+            loop = GLib.MainLoop()
+            outcome = {}
+
+
+            def report():
+                return "decoded video=%d audio=%d" % (decoded["video"], decoded["audio"])
+
+
+            def finish(code, why):
+                if not outcome:
+                    outcome.update(code=code, why=why)
+                    loop.quit()
+                return False
+
+
+            def count(media):
+                def on_handoff(*_args):
+                    decoded[media] += 1
+                    if all(decoded[m] >= wanted[m] for m in wanted):
+                        GLib.idle_add(finish, 0, "enough frames")
+                return on_handoff
+
+
+            def on_pad_added(_src, pad):
+                s = pad.get_current_caps().get_structure(0)
+                media, encoding = s.get_string("media"), s.get_string("encoding-name")
+                if media not in wanted or encoding not in DECODERS:
+                    print("no decoder for %s %s" % (media, encoding), flush=True)
+                    return
+                branch = Gst.parse_bin_from_description(DECODERS[encoding] + " ! fakesink sync=false signal-handoffs=true name=sink", True)
+                branch.get_by_name("sink").connect("handoff", count(media))
+                pipeline.add(branch)
+                branch.sync_state_with_parent()
+                pad.link(branch.get_static_pad("sink"))
+
+
+            def on_message(_bus, message):
+                if message.type == Gst.MessageType.ERROR:
+                    error, debug = message.parse_error()
+                    GLib.idle_add(finish, 1, "ERROR from %s: %s (%s)" % (message.src.get_name(), error.message, debug))
+                elif message.type == Gst.MessageType.EOS:
+                    GLib.idle_add(finish, 1, "end of stream before enough frames")
+
+
+            source.connect("pad-added", on_pad_added)
+            bus = pipeline.get_bus()
+            bus.add_signal_watch()
+            bus.connect("message", on_message)
+            GLib.timeout_add_seconds(limit_seconds, finish, 2, "time limit reached")
+            pipeline.set_state(Gst.State.PLAYING)
+            loop.run()
+            print(report(), flush=True)
+            print(outcome["why"], flush=True)
+            # Errors while shutting down are not the server's: rtspsrc's CLOSE interrupts its own PAUSE.
+            bus.remove_signal_watch()
+            pipeline.set_state(Gst.State.NULL)
+            sys.exit(outcome["code"])
+            """;
+
+    private GstPlayer() {
+    }
+
+    /**
+     * Plays {@code url} over {@code protocols} ("udp", "tcp") until it has decoded
+     * {@code videoFrames} video and {@code audioFrames} audio frames, an error, or the time limit.
+     */
+    static Outcome play(String url, String protocols, int videoFrames, int audioFrames, Duration limit)
+            throws Exception {
+        String python = PythonGi.require("Gst");
+        Path script = Files.createTempFile("gst_player", ".py");
+        try {
+            Files.writeString(script, SCRIPT);
+            ExternalTool.Result r = ExternalTool.run(limit.plusSeconds(15), python, script.toString(), url, protocols,
+                    Integer.toString(videoFrames), Integer.toString(audioFrames), Long.toString(limit.toSeconds()));
+            Matcher m = DECODED.matcher(r.stdout());
+            boolean reported = m.find();
+            return new Outcome(r.exitCode(), reported ? Integer.parseInt(m.group(1)) : 0,
+                    reported ? Integer.parseInt(m.group(2)) : 0, ExternalTool.tail(r.stdout() + r.stderr()));
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+}
