@@ -1,95 +1,126 @@
 package io.tributary.admin.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.tributary.api.runtime.PathSnapshot;
 import io.tributary.api.runtime.ReceptionStats;
 import io.tributary.api.runtime.SessionSnapshot;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The data of the tab as JSON, for scripts ({@code GET /system/console/rtsp.json}):
  * <pre>
  * {"paths":[{"path":"/demo","title":"Demo","encodings":["H264"],"seekable":true,"sessions":1}],
  *  "sessions":[{"id":"…","path":"/demo","client":"127.0.0.1:50000","transport":"RTP/AVP/TCP",
- *               "state":"PLAYING","since":"2025-03-01T12:00:05Z","packets":1200,"bytes":1400000}]}
+ *               "state":"PLAYING","since":"2025-03-01T12:00:05Z","packets":1200,"bytes":1400000,
+ *               "dropped":0,"receiverReports":3,"cumulativeLost":0,"jitterMs":0.52}]}
  * </pre>
  */
 final class RuntimeJson {
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final CharacterEscapes ESCAPES = new HtmlSafeEscapes();
+
     private RuntimeJson() {
     }
 
     static String of(RuntimeView view) {
-        StringBuilder out = new StringBuilder(1024).append("{\"paths\":[");
-        List<PathSnapshot> paths = view.paths();
-        for (int i = 0; i < paths.size(); i++) {
-            PathSnapshot path = paths.get(i);
-            out.append(i == 0 ? "{" : ",{");
-            out.append("\"path\":").append(quote(path.path()));
-            out.append(",\"title\":").append(quote(path.title()));
-            out.append(",\"encodings\":[");
-            List<String> encodings = path.encodings() == null ? List.of() : path.encodings();
-            for (int e = 0; e < encodings.size(); e++) {
-                out.append(e == 0 ? "" : ",").append(quote(encodings.get(e)));
+        return write(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("paths");
+            for (PathSnapshot path : view.paths()) {
+                json.writeStartObject();
+                json.writeStringField("path", path.path());
+                json.writeStringField("title", path.title());
+                json.writeArrayFieldStart("encodings");
+                for (String encoding : path.encodings() == null ? List.<String>of() : path.encodings()) {
+                    json.writeString(encoding);
+                }
+                json.writeEndArray();
+                json.writeBooleanField("seekable", path.seekable());
+                json.writeNumberField("sessions", path.sessions());
+                json.writeEndObject();
             }
-            out.append("],\"seekable\":").append(path.seekable());
-            out.append(",\"sessions\":").append(path.sessions()).append('}');
-        }
-        out.append("],\"sessions\":[");
-        List<SessionSnapshot> sessions = view.sessions();
-        for (int i = 0; i < sessions.size(); i++) {
-            SessionSnapshot session = sessions.get(i);
-            out.append(i == 0 ? "{" : ",{");
-            out.append("\"id\":").append(quote(session.id()));
-            out.append(",\"path\":").append(quote(session.path()));
-            out.append(",\"client\":").append(quote(session.client() == null ? null : RuntimeView.client(session.client())));
-            out.append(",\"transport\":").append(quote(session.transport()));
-            out.append(",\"state\":").append(quote(session.state()));
-            out.append(",\"since\":").append(quote(session.created() == null ? null : RuntimeView.since(session.created())));
-            out.append(",\"packets\":").append(session.packetsSent());
-            out.append(",\"bytes\":").append(session.bytesSent());
-            out.append(",\"dropped\":").append(session.packetsDropped());
-            ReceptionStats reception = session.reception() == null ? ReceptionStats.NONE : session.reception();
-            out.append(",\"receiverReports\":").append(reception.reports());
-            out.append(",\"cumulativeLost\":").append(reception.cumulativeLost());
-            out.append(",\"jitterMs\":").append(String.format(java.util.Locale.ROOT, "%.2f", reception.jitterMillis()))
-                    .append('}');
-        }
-        return out.append("]}").toString();
+            json.writeEndArray();
+            json.writeArrayFieldStart("sessions");
+            for (SessionSnapshot session : view.sessions()) {
+                writeSession(json, session);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+    }
+
+    private static void writeSession(JsonGenerator json, SessionSnapshot session) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", session.id());
+        json.writeStringField("path", session.path());
+        json.writeStringField("client", session.client() == null ? null : RuntimeView.client(session.client()));
+        json.writeStringField("transport", session.transport());
+        json.writeStringField("state", session.state());
+        json.writeStringField("since", session.created() == null ? null : RuntimeView.since(session.created()));
+        json.writeNumberField("packets", session.packetsSent());
+        json.writeNumberField("bytes", session.bytesSent());
+        json.writeNumberField("dropped", session.packetsDropped());
+        ReceptionStats reception = session.reception() == null ? ReceptionStats.NONE : session.reception();
+        json.writeNumberField("receiverReports", reception.reports());
+        json.writeNumberField("cumulativeLost", reception.cumulativeLost());
+        json.writeFieldName("jitterMs");
+        json.writeNumber(String.format(Locale.ROOT, "%.2f", reception.jitterMillis()));
+        json.writeEndObject();
     }
 
     /** What scripts get when no engine runs. */
     static String notRunning() {
-        return "{\"error\":" + quote("engine not running") + "}";
+        return write(json -> {
+            json.writeStartObject();
+            json.writeStringField("error", "engine not running");
+            json.writeEndObject();
+        });
+    }
+
+    private interface Document {
+        void writeTo(JsonGenerator json) throws IOException;
+    }
+
+    private static String write(Document document) {
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.setCharacterEscapes(ESCAPES);
+            document.writeTo(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string cannot fail", e);
+        }
+        return out.toString();
     }
 
     /**
-     * A JSON string literal, or {@code null}. Escapes quotes, backslashes and control
-     * characters, and also {@code < > &} and U+2028/U+2029 so the text is safe to embed in HTML
-     * and JavaScript.
+     * Jackson's escapes plus {@code < > &} and U+2028/U+2029, so that the text is also safe
+     * to embed in HTML and JavaScript (titles come from media files and publishers).
      */
-    static String quote(String text) {
-        if (text == null) {
-            return "null";
+    private static final class HtmlSafeEscapes extends CharacterEscapes {
+        private final int[] asciiEscapes = standardAsciiEscapesForJSON();
+
+        HtmlSafeEscapes() {
+            asciiEscapes['<'] = ESCAPE_STANDARD;
+            asciiEscapes['>'] = ESCAPE_STANDARD;
+            asciiEscapes['&'] = ESCAPE_STANDARD;
         }
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return asciiEscapes;
         }
-        return out.append('"').toString();
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch == 0x2028 || ch == 0x2029 ? new SerializedString(String.format("\\u%04x", ch)) : null;
+        }
     }
 }

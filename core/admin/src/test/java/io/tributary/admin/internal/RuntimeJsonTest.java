@@ -1,6 +1,7 @@
 package io.tributary.admin.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.api.runtime.SessionSnapshot;
 import java.util.List;
@@ -29,10 +30,12 @@ class RuntimeJsonTest {
 
     @Test
     void stringsEscapeQuotesBackslashesControlAndHtmlCharacters() {
-        assertEquals("\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u001f\"", RuntimeJson.quote("a\"b\\c\n\r\t\u0001\u001f"));
-        assertEquals("\"\\u003c/script\\u003e\\u0026\"", RuntimeJson.quote("</script>&"));
-        assertEquals("\"\\u2028\\u2029é\"", RuntimeJson.quote("\u2028\u2029é"));
-        assertEquals("null", RuntimeJson.quote(null));
+        FakeRuntime runtime = new FakeRuntime().path("/a", "a\"b\\c\n\r\t\u0001\u001f</script>&\u2028\u2029é", false, 0);
+
+        String json = RuntimeJson.of(RuntimeView.of(runtime));
+
+        assertTrue(json.contains("\"title\":\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u001F\\u003C/script\\u003E\\u0026"
+                + "\\u2028\\u2029é\""), json);
     }
 
     @Test
