@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import io.tributary.api.runtime.PathSnapshot;
 import io.tributary.api.runtime.ReceptionStats;
 import io.tributary.api.runtime.SessionSnapshot;
+import io.tributary.api.source.SourceStatus;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -20,7 +21,9 @@ import java.util.Locale;
  * {"paths":[{"path":"/demo","title":"Demo","encodings":["H264"],"seekable":true,"sessions":1}],
  *  "sessions":[{"id":"…","path":"/demo","client":"127.0.0.1:50000","transport":"RTP/AVP/TCP",
  *               "state":"PLAYING","since":"2025-03-01T12:00:05Z","packets":1200,"bytes":1400000,
- *               "dropped":0,"receiverReports":3,"cumulativeLost":0,"jitterMs":0.52}]}
+ *               "dropped":0,"receiverReports":3,"cumulativeLost":0,"jitterMs":0.52}],
+ *  "sources":[{"path":"/cam1","origin":"rtsp://192.0.2.64/stream","state":"up",
+ *              "since":"2025-03-01T11:58:00Z","detail":"H264 over TCP"}]}
  * </pre>
  */
 final class RuntimeJson {
@@ -51,6 +54,17 @@ final class RuntimeJson {
             json.writeArrayFieldStart("sessions");
             for (SessionSnapshot session : view.sessions()) {
                 writeSession(json, session);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("sources");
+            for (SourceStatus source : view.sources()) {
+                json.writeStartObject();
+                json.writeStringField("path", source.path());
+                json.writeStringField("origin", source.origin());
+                json.writeStringField("state", RuntimeView.state(source));
+                json.writeStringField("since", source.since() == null ? null : RuntimeView.since(source.since()));
+                json.writeStringField("detail", source.detail());
+                json.writeEndObject();
             }
             json.writeEndArray();
             json.writeEndObject();

@@ -2,11 +2,13 @@ package io.tributary.admin.internal;
 
 import io.tributary.api.runtime.PathSnapshot;
 import io.tributary.api.runtime.SessionSnapshot;
+import io.tributary.api.source.SourceStatus;
 import java.util.List;
 
 /**
- * The body of the web console tab "RTSP": a table of open paths and a table of sessions with
- * a Kick button each. The console writes the page around it (head, menu, footer).
+ * The body of the web console tab "RTSP": a table of open paths, one of relayed and published
+ * paths with the state of their origin (when there are any), and a table of sessions with a
+ * Kick button each. The console writes the page around it (head, menu, footer).
  * <p>
  * Every value is escaped with {@link #escape(String)}: paths, titles and session data come
  * from clients and media files.
@@ -37,6 +39,15 @@ final class RuntimePage {
             row(out, RuntimeView.PATH_COLUMNS, RuntimeView.cells(path), "");
         }
         out.append("</tbody></table>\n");
+
+        if (!view.sources().isEmpty()) {
+            out.append("<br/>\n");
+            table(out, "Sources (relayed and published paths)", RuntimeView.SOURCE_COLUMNS, false);
+            for (SourceStatus source : view.sources()) {
+                row(out, RuntimeView.SOURCE_COLUMNS, RuntimeView.cells(source), "");
+            }
+            out.append("</tbody></table>\n");
+        }
 
         out.append("<br/>\n");
         table(out, "Sessions", RuntimeView.SESSION_COLUMNS, true);

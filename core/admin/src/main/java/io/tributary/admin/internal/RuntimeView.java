@@ -4,6 +4,7 @@ import io.tributary.api.runtime.PathSnapshot;
 import io.tributary.api.runtime.ReceptionStats;
 import io.tributary.api.runtime.SessionSnapshot;
 import io.tributary.api.runtime.TributaryRuntime;
+import io.tributary.api.source.SourceStatus;
 import java.net.InetAddress;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -21,8 +22,9 @@ import java.util.Objects;
  *
  * @param paths    open paths, by path
  * @param sessions sessions, by path and then by age
+ * @param sources  what source providers report of their paths (relays, publishers), by path
  */
-record RuntimeView(List<PathSnapshot> paths, List<SessionSnapshot> sessions) {
+record RuntimeView(List<PathSnapshot> paths, List<SessionSnapshot> sessions, List<SourceStatus> sources) {
 
     static final List<Column> PATH_COLUMNS = List.of(new Column("Path", false), new Column("Title", false),
             new Column("Encodings", false), new Column("Seekable", false), new Column("Sessions", true));
@@ -32,6 +34,9 @@ record RuntimeView(List<PathSnapshot> paths, List<SessionSnapshot> sessions) {
             new Column("Since", false), new Column("Packets", true), new Column("Bytes", true),
             new Column("Dropped", true), new Column("Lost", true), new Column("Jitter ms", true));
 
+    static final List<Column> SOURCE_COLUMNS = List.of(new Column("Path", false), new Column("Origin", false),
+            new Column("State", false), new Column("Since", false), new Column("Detail", false));
+
     RuntimeView {
         paths = paths.stream().filter(Objects::nonNull)
                 .sorted(Comparator.comparing(PathSnapshot::path, Comparator.nullsFirst(Comparator.naturalOrder())))
@@ -40,11 +45,27 @@ record RuntimeView(List<PathSnapshot> paths, List<SessionSnapshot> sessions) {
                 .sorted(Comparator.comparing(SessionSnapshot::path, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(SessionSnapshot::created, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
+        sources = sources.stream().filter(Objects::nonNull).sorted(Comparator.comparing(SourceStatus::path)).toList();
     }
 
-    /** Takes the sessions and paths of {@code runtime} now. */
+    /** Paths and sessions only (no source provider reports). */
+    RuntimeView(List<PathSnapshot> paths, List<SessionSnapshot> sessions) {
+        this(paths, sessions, List.of());
+    }
+
+    /** Takes the sessions, paths and sources of {@code runtime} now. */
     static RuntimeView of(TributaryRuntime runtime) {
-        return new RuntimeView(runtime.paths(), runtime.sessions());
+        return new RuntimeView(runtime.paths(), runtime.sessions(), runtime.sources());
+    }
+
+    /** The cells of {@code source} in the order of {@link #SOURCE_COLUMNS}. */
+    static List<String> cells(SourceStatus source) {
+        return List.of(source.path(), source.origin(), state(source), since(source.since()), source.detail());
+    }
+
+    /** {@code up}, {@code down}, {@code connecting}, {@code idle}. */
+    static String state(SourceStatus source) {
+        return source.state().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The cells of {@code path} in the order of {@link #PATH_COLUMNS}. */

@@ -2,6 +2,7 @@ package io.tributary.admin.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tributary.api.source.SourceStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,23 @@ class RtspCommandsTest {
     }
 
     @Test
+    void sourcesArePrintedWithTheirStateSortedByPath() {
+        FakeRuntime relays = new FakeRuntime()
+                .source("/cam2", "rtsp://192.0.2.65/live", SourceStatus.State.DOWN,
+                        "last failure: connect: connection refused; retrying in 4.0 s")
+                .source("/cam1", "rtsp://192.0.2.64/live", SourceStatus.State.UP, "H264 over TCP")
+                .source("/cam3", "rtsp://192.0.2.66/live", SourceStatus.State.IDLE, "on demand");
+
+        assertEquals("""
+                Path   Origin                  State  Since                 Detail
+                /cam1  rtsp://192.0.2.64/live  up     2025-03-01T12:00:05Z  H264 over TCP
+                /cam2  rtsp://192.0.2.65/live  down   2025-03-01T12:00:05Z  last failure: connect: connection refused; \
+                retrying in 4.0 s
+                /cam3  rtsp://192.0.2.66/live  idle                         on demand""",
+                new RtspCommands(relays).sources());
+    }
+
+    @Test
     void controlCharactersFromClientsDoNotReachTheTerminal() {
         FakeRuntime hostile = new FakeRuntime().path("/a\u001b[2Jb", "t\r", false, 0, "H264");
 
@@ -52,9 +70,11 @@ class RtspCommandsTest {
     void emptyRuntimeAndMissingEngineAreSaidInWords() {
         assertEquals("No open paths.", new RtspCommands(new FakeRuntime()).paths());
         assertEquals("No sessions.", new RtspCommands(new FakeRuntime()).sessions());
+        assertEquals("No relayed or published paths.", new RtspCommands(new FakeRuntime()).sources());
         RtspCommands withoutEngine = new RtspCommands(null);
         assertEquals("Engine not running.", withoutEngine.paths());
         assertEquals("Engine not running.", withoutEngine.sessions());
+        assertEquals("Engine not running.", withoutEngine.sources());
         assertEquals("Engine not running.", withoutEngine.kick("x"));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.api.source.SourceStatus;
 import org.junit.jupiter.api.Test;
 
 class RuntimePageTest {
@@ -54,12 +55,25 @@ class RuntimePageTest {
     }
 
     @Test
+    void relayedAndPublishedPathsShowTheStateOfTheirOrigin() {
+        String html = render(new FakeRuntime()
+                .source("/cam1", "rtsp://192.0.2.64/live", SourceStatus.State.DOWN, "last failure: <refused>")
+                .source("/live/a", "publisher 192.0.2.7:40000", SourceStatus.State.UP, ""));
+
+        assertTrue(html.contains("Sources (relayed and published paths)"), html);
+        assertTrue(html.contains("<td>/cam1</td><td>rtsp://192.0.2.64/live</td><td>down</td>"
+                + "<td>2025-03-01T12:00:05Z</td><td>last failure: &lt;refused&gt;</td>"), html);
+        assertTrue(html.indexOf("/cam1") < html.indexOf("/live/a"), html);
+    }
+
+    @Test
     void emptyRuntimeSaysSoInEachTable() {
         String html = render(new FakeRuntime());
 
         assertTrue(html.contains("0 open paths, 0 sessions."), html);
         assertTrue(html.contains("<td colspan=\"5\">No open paths.</td>"), html);
         assertTrue(html.contains("<td colspan=\"12\">No sessions.</td>"), html);
+        assertFalse(html.contains("Sources"), "no sources table without relays or publishers");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tributary.api.runtime;
 
+import io.tributary.api.source.SourceStatus;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -11,6 +12,12 @@ public interface TributaryRuntime {
 
     /** The paths with an open source now. */
     List<PathSnapshot> paths();
+
+    /**
+     * How the paths of source providers that report it (relays, publishers) are doing,
+     * open or not, ordered by path.
+     */
+    List<SourceStatus> sources();
 
     /**
      * Ends a session as if it had timed out (its client gets RTCP BYE).

@@ -1,9 +1,9 @@
 /**
  * What the server is doing now, for the web console, REST and shell commands: snapshots of
- * sessions and open paths, and kicking a session.
+ * sessions, open paths and the state of their sources, and kicking a session.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package io.tributary.api.runtime;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package io.tributary.api.source;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -24,4 +25,13 @@ public interface MediaSourceProvider {
      * @throws IOException when the path is this provider's but cannot be opened (bad file)
      */
     Optional<MediaSource> open(String path) throws IOException;
+
+    /**
+     * How the paths this provider serves from an origin it connects to or waits for (relayed
+     * cameras, publishers) are doing, for operators; providers of always-there media (files)
+     * need not report. Must not block: called from the console and shell.
+     */
+    default List<SourceStatus> statuses() {
+        return List.of();
+    }
 }

@@ -5,11 +5,14 @@ import io.tributary.api.payload.PayloadFormat;
 import io.tributary.api.source.LiveSource;
 import io.tributary.api.source.MediaSource;
 import io.tributary.api.source.MediaSourceProvider;
+import io.tributary.api.source.SourceStatus;
 import io.tributary.engine.handler.SdpPayloadTypes;
 import io.tributary.engine.live.LiveStream;
 import io.tributary.rtsp.message.RtspException;
 import io.tributary.rtsp.message.RtspStatus;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +168,23 @@ public final class PathRegistry implements AutoCloseable {
         synchronized (open) {
             return List.copyOf(open.values());
         }
+    }
+
+    /**
+     * What the providers report of their paths, ordered by path. A provider that fails to
+     * answer is left out (and logged): a faulty plugin must not take the console down.
+     */
+    public List<SourceStatus> sourceStatuses() {
+        List<SourceStatus> all = new ArrayList<>();
+        for (MediaSourceProvider provider : providers.all()) {
+            try {
+                all.addAll(provider.statuses());
+            } catch (RuntimeException e) {
+                LOG.warn("source provider {} failed to report its paths", provider.getClass().getName(), e);
+            }
+        }
+        all.sort(Comparator.comparing(SourceStatus::path));
+        return all;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.tributary.api.runtime.PathSnapshot;
 import io.tributary.api.runtime.ReceptionStats;
 import io.tributary.api.runtime.SessionSnapshot;
 import io.tributary.api.runtime.TributaryRuntime;
+import io.tributary.api.source.SourceStatus;
 import io.tributary.engine.path.PathRegistry;
 import io.tributary.engine.path.SharedSource;
 import io.tributary.engine.publish.Recording;
@@ -58,6 +59,11 @@ public final class EngineRuntime implements TributaryRuntime {
                 .map(track -> track.encoding().name()).toList();
         return new PathSnapshot(source.path(), source.description().title(), encodings,
                 source.description().seekable(), perPath.getOrDefault(source.path(), 0L).intValue());
+    }
+
+    @Override
+    public List<SourceStatus> sources() {
+        return paths.sourceStatuses();
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.tributary.api.runtime.SessionSnapshot;
 import io.tributary.api.runtime.TributaryRuntime;
 import io.tributary.api.source.MediaSourceProvider;
 import io.tributary.api.source.PublishTarget;
+import io.tributary.api.source.SourceStatus;
 import io.tributary.api.transport.MediaTransport;
 import io.tributary.engine.connection.RtspPipeline;
 import io.tributary.engine.handler.Dispatcher;
@@ -140,6 +141,11 @@ public final class RtspServerComponent implements TributaryRuntime {
     @Override
     public List<PathSnapshot> paths() {
         return runtime.paths();
+    }
+
+    @Override
+    public List<SourceStatus> sources() {
+        return runtime.sources();
     }
 
     @Override

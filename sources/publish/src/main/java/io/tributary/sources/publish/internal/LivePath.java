@@ -3,8 +3,10 @@ package io.tributary.sources.publish.internal;
 import io.tributary.api.media.AccessUnit;
 import io.tributary.api.media.MediaDescription;
 import io.tributary.api.source.Publication;
+import io.tributary.api.source.SourceStatus;
 import io.tributary.api.source.StreamPublisher;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
@@ -33,6 +35,8 @@ final class LivePath {
     private PathPublication current;
     private InetSocketAddress publisher;
     private ScheduledFuture<?> grace;
+    /** When the current publisher started, or when the last one left (during the grace period). */
+    private Instant since = Instant.now();
     private boolean ended;
 
     LivePath(String path, MediaDescription description, ScheduledExecutorService timer, long graceMillis,
@@ -60,10 +64,23 @@ final class LivePath {
         return publisher;
     }
 
+    /** How the path is doing, for operators: published, or waiting for its publisher to come back. */
+    synchronized SourceStatus status() {
+        String origin = "publisher " + (publisher == null ? "?" : publisher.getAddress().getHostAddress() + ":"
+                + publisher.getPort());
+        if (current != null) {
+            return new SourceStatus(path, origin, SourceStatus.State.UP, since, "");
+        }
+        long left = grace == null ? 0 : Math.max(0, grace.getDelay(TimeUnit.MILLISECONDS));
+        return new SourceStatus(path, origin, SourceStatus.State.DOWN, since,
+                "publisher left; readers wait " + (left + 999) / 1000 + " s more for it to come back");
+    }
+
     /** The first publisher of the path. */
     synchronized Publication publish(InetSocketAddress who) {
         current = new PathPublication();
         publisher = who;
+        since = Instant.now();
         return current;
     }
 
@@ -82,6 +99,7 @@ final class LivePath {
         streams.forEach(StreamPublisher::discontinuity);
         current = new PathPublication();
         publisher = who;
+        since = Instant.now();
         LOG.info("{}: publisher {} is back; readers continue", path, who);
         return current;
     }
@@ -131,6 +149,7 @@ final class LivePath {
                 return;
             }
             current = null;
+            since = Instant.now();
             if (graceMillis > 0 && !ended) {
                 LOG.info("{}: publisher {} left; readers wait {} s for it to come back", path, publisher,
                         TimeUnit.MILLISECONDS.toSeconds(graceMillis));

@@ -5,10 +5,12 @@ import io.tributary.api.source.MediaSource;
 import io.tributary.api.source.MediaSourceProvider;
 import io.tributary.api.source.Publication;
 import io.tributary.api.source.PublishTarget;
+import io.tributary.api.source.SourceStatus;
 import io.tributary.rtsp.message.RtspException;
 import io.tributary.rtsp.message.RtspStatus;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -106,6 +108,15 @@ public final class PublishedPaths implements PublishTarget, MediaSourceProvider 
             live = paths.get(path);
         }
         return live == null ? Optional.empty() : Optional.of(new PublishedSource(live));
+    }
+
+    @Override
+    public List<SourceStatus> statuses() {
+        List<LivePath> all;
+        synchronized (paths) {
+            all = List.copyOf(paths.values());
+        }
+        return all.stream().map(LivePath::status).toList();
     }
 
     private void forget(LivePath path) {

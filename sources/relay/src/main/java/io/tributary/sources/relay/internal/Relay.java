@@ -4,11 +4,13 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import io.tributary.api.media.AccessUnit;
 import io.tributary.api.payload.PayloadFormat;
+import io.tributary.api.source.SourceStatus;
 import io.tributary.api.source.StreamPublisher;
 import io.tributary.client.RtspClient;
 import io.tributary.rtsp.header.LowerTransport;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -208,6 +210,38 @@ final class Relay implements UpstreamSession.Owner {
         }
         streams.forEach(StreamPublisher::end);
         client.close();
+    }
+
+    /** How the relay is doing, for operators; null once it is shut down. */
+    synchronized SourceStatus status() {
+        if (closed) {
+            return null;
+        }
+        String origin = settings.source().redacted();
+        long now = System.nanoTime();
+        UpstreamSession s = upstream;
+        String lastTry = lastFailure == null ? "" : "last failure: " + lastFailure;
+        if (s != null) {
+            long playingSince = s.playingSinceNanos();
+            return playingSince != 0
+                    ? new SourceStatus(path(), origin, SourceStatus.State.UP, ago(now, playingSince),
+                            s.media() == null ? "" : s.media().encodings() + " over " + s.transport())
+                    : new SourceStatus(path(), origin, SourceStatus.State.CONNECTING, null, lastTry);
+        }
+        if (retry != null) {
+            return new SourceStatus(path(), origin, SourceStatus.State.DOWN,
+                    ago(now, downSinceNanos != 0 ? downSinceNanos : lastFailureNanos),
+                    lastTry + "; retrying in " + seconds(remainingWait().toNanos()));
+        }
+        if (!settings.onDemand()) {
+            return new SourceStatus(path(), origin, SourceStatus.State.DOWN, null, lastTry);
+        }
+        return new SourceStatus(path(), origin, SourceStatus.State.IDLE, null,
+                lastFailure == null ? "on demand: connects for the first reader" : "on demand; " + lastTry);
+    }
+
+    private static Instant ago(long nowNanos, long thenNanos) {
+        return Instant.now().minusNanos(nowNanos - thenNanos);
     }
 
     // ---- upstream callbacks (client event loops) -------------------------------------------

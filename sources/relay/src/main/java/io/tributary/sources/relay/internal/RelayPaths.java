@@ -10,6 +10,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tributary.api.payload.PayloadFormat;
 import io.tributary.api.source.MediaSource;
 import io.tributary.api.source.MediaSourceProvider;
+import io.tributary.api.source.SourceStatus;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,6 +112,22 @@ public final class RelayPaths implements MediaSourceProvider {
         }
         relay.shutdown();
         LOG.info("relay {}: removed", relay.path());
+    }
+
+    @Override
+    public List<SourceStatus> statuses() {
+        List<Relay> all;
+        synchronized (relays) {
+            all = new ArrayList<>(relays.values());
+        }
+        List<SourceStatus> statuses = new ArrayList<>(all.size());
+        for (Relay relay : all) {
+            SourceStatus status = relay.status();
+            if (status != null) {
+                statuses.add(status);
+            }
+        }
+        return statuses;
     }
 
     @Override
