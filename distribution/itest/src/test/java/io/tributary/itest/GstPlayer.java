@@ -35,6 +35,9 @@ final class GstPlayer {
                 "H264": "rtph264depay ! h264parse ! avdec_h264",
                 "H265": "rtph265depay ! h265parse ! avdec_h265",
                 "MPEG4-GENERIC": "rtpmp4gdepay ! aacparse ! avdec_aac",
+                "PCMU": "rtppcmudepay ! mulawdec",
+                "PCMA": "rtppcmadepay ! alawdec",
+                "OPUS": "rtpopusdepay ! opusdec",
             }
 
             Gst.init(None)

@@ -117,6 +117,45 @@ class LiveTest {
     }
 
     /**
+     * Cameras and encoders send G.711, G.722 or Opus audio (ffmpeg announces G.711 on its static
+     * payload types, without {@code rtpmap}): the path carries it, ffprobe names the codec, and
+     * ffmpeg decodes video and audio without an error.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"pcm_mulaw,8000,pcm_mulaw", "pcm_alaw,8000,pcm_alaw", "g722,16000,adpcm_g722",
+            "libopus,48000,opus"})
+    void audioOtherThanAacIsPublishedAndRead(String encoder, int sampleRate, String codec) throws Exception {
+        String path = "/live/audio-" + codec;
+        try (Publisher publisher = Publisher.loopWithAudio(demo(), url(path), encoder, sampleRate)
+                .awaitPublished(tributary.rtspPort())) {
+            ExternalTool.Result probe = ExternalTool.run(Duration.ofSeconds(30), "ffprobe", "-v", "error",
+                    "-rtsp_transport", "tcp", "-show_entries", "stream=codec_name", "-of", "csv=p=0", url(path));
+            assertEquals(0, probe.exitCode(), probe.stderr());
+            assertEquals(List.of("h264", codec), probe.stdout().lines().map(String::strip).toList(), probe.stdout());
+
+            ExternalTool.Result read = ExternalTool.run(Duration.ofSeconds(30), "ffmpeg", "-nostdin", "-v", "error",
+                    "-rtsp_transport", "tcp", "-i", url(path), "-t", "3", "-f", "framemd5", "-");
+            assertEquals(0, read.exitCode(), read.stderr());
+            assertEquals("", read.stderr().strip(), "no decode errors or warnings");
+            assertTrue(ExternalTool.lines(read.stdout(), "0,").size() >= 60, "video frames in 3 s");
+            assertTrue(ExternalTool.lines(read.stdout(), "1,").size() >= 20, "audio frames in 3 s");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pcm_mulaw", "libopus"})
+    void gstreamerDecodesG711AndOpusAudio(String encoder) throws Exception {
+        String path = "/live/gst-" + encoder;
+        int sampleRate = encoder.equals("libopus") ? 48000 : 8000;
+        try (Publisher publisher = Publisher.loopWithAudio(demo(), url(path), encoder, sampleRate)
+                .awaitPublished(tributary.rtspPort())) {
+            GstPlayer.Outcome played = GstPlayer.play(url(path), "tcp", 30, 30, Duration.ofSeconds(30));
+            assertTrue(played.decodedEnough(), "GStreamer did not decode 30 video and 30 audio frames:\n"
+                    + played.output());
+        }
+    }
+
+    /**
      * With a 10 s GOP a reader without the keyframe cache would wait seconds for a picture; with
      * it, the first packets are the cached keyframe (parameter sets first) and the frames since,
      * so the media time received in the first second spans the time since that keyframe.

@@ -35,6 +35,18 @@ final class Publisher implements AutoCloseable {
                 "-i", file.toString(), "-c", "copy", "-f", "rtsp", "-rtsp_transport", transport, url), url);
     }
 
+    /**
+     * Publishes {@code file} in a loop, in real time, its video as it is and its audio
+     * re-encoded mono with ffmpeg's {@code audioEncoder} at {@code sampleRate} (e.g.
+     * {@code pcm_mulaw} at 8000, {@code libopus} at 48000).
+     */
+    static Publisher loopWithAudio(Path file, String url, String audioEncoder, int sampleRate) throws IOException {
+        ExternalTool.require("ffmpeg");
+        return new Publisher(List.of("ffmpeg", "-nostdin", "-v", "error", "-re", "-stream_loop", "-1",
+                "-i", file.toString(), "-c:v", "copy", "-c:a", audioEncoder, "-ar", Integer.toString(sampleRate),
+                "-ac", "1", "-f", "rtsp", "-rtsp_transport", "tcp", url), url);
+    }
+
     /** Publishes a live H.264 test pattern (no audio) with a keyframe every {@code gop} frames at 25 fps. */
     static Publisher testPattern(String url, int gop) throws IOException {
         ExternalTool.require("ffmpeg");

@@ -114,7 +114,7 @@ public final class FfmpegRtpPublisher {
     private static Capture capture(String sdp, List<byte[]> datagrams) {
         SdpMedia media = SdpParser.parse(sdp).media().getFirst();
         int payloadType = Integer.parseInt(media.formats().getFirst());
-        RtpMap rtpmap = media.rtpmap(payloadType);
+        RtpMap rtpmap = media.rtpmapOrStatic(payloadType);
         assertNotNull(rtpmap, () -> "no rtpmap in\n" + sdp);
         Encoding encoding = new Encoding(rtpmap.encoding(), rtpmap.clockRate(),
                 Objects.requireNonNullElse(rtpmap.channels(), 0));

@@ -42,7 +42,7 @@ public final class AnnouncedMedia {
                 throw new RtspException(RtspStatus.BAD_REQUEST, "SDP: more than " + MAX_TRACKS + " media");
             }
             int payloadType = payloadType(media);
-            RtpMap rtpmap = media.rtpmap(payloadType);
+            RtpMap rtpmap = media.rtpmapOrStatic(payloadType);
             if (rtpmap == null) {
                 throw new RtspException(RtspStatus.BAD_REQUEST,
                         "SDP: no a=rtpmap for payload type " + payloadType + " of m=" + media.type());

@@ -53,6 +53,15 @@ public record SdpMedia(String type, int port, Integer portCount, String protocol
         return value == null ? null : RtpMap.parse(pt + " " + value);
     }
 
+    /**
+     * {@code a=rtpmap} for payload type {@code pt}, or for a static payload type sent without
+     * one (ffmpeg and cameras do, for PCMU and PCMA) its RFC 3551 assignment; null otherwise.
+     */
+    public RtpMap rtpmapOrStatic(int pt) {
+        RtpMap explicit = rtpmap(pt);
+        return explicit != null ? explicit : RtpMap.ofStaticPayloadType(pt);
+    }
+
     /** The parameters of {@code a=fmtp} for payload type {@code pt} (after the number), or null. */
     public String fmtp(int pt) {
         return Attribute.forPayloadType(attributes, "fmtp", pt);

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -29,16 +28,6 @@ import java.util.function.Function;
 record RelayedMedia(MediaDescription description, List<RelayedTrack> tracks, List<String> skipped) {
     /** More tracks than this are left out: the path's SDP stays small and interleaved channels few. */
     static final int MAX_TRACKS = 16;
-
-    /** Static payload types of RFC 3551 that cameras send without {@code a=rtpmap}. */
-    private static final Map<Integer, RtpMap> STATIC_TYPES = Map.of(
-            0, new RtpMap(0, "PCMU", 8000, null),
-            8, new RtpMap(8, "PCMA", 8000, null),
-            9, new RtpMap(9, "G722", 8000, null),
-            14, new RtpMap(14, "MPA", 90000, null),
-            26, new RtpMap(26, "JPEG", 90000, null),
-            32, new RtpMap(32, "MPV", 90000, null),
-            33, new RtpMap(33, "MP2T", 90000, null));
 
     RelayedMedia {
         tracks = List.copyOf(tracks);
@@ -96,10 +85,7 @@ record RelayedMedia(MediaDescription description, List<RelayedTrack> tracks, Lis
             throw new IllegalArgumentException("media over " + media.protocol() + ", not RTP/AVP");
         }
         int payloadType = payloadType(media);
-        RtpMap rtpmap = media.rtpmap(payloadType);
-        if (rtpmap == null) {
-            rtpmap = STATIC_TYPES.get(payloadType);
-        }
+        RtpMap rtpmap = media.rtpmapOrStatic(payloadType);
         if (rtpmap == null) {
             throw new IllegalArgumentException("no a=rtpmap for payload type " + payloadType);
         }
