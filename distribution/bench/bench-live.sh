@@ -42,6 +42,9 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=lib.sh
+source "$HERE/lib.sh"
+LOG_TAG=live
 TARGET="$HERE/target"
 STEPS="${STEPS:-100 200 300 500 750 1000 1500 2000 3000 4000}"
 METRIC_STEPS="${METRIC_STEPS-200 500}"
@@ -60,16 +63,8 @@ MEDIA_SECONDS="${MEDIA_SECONDS:-30}"
 DIST="${DIST:-$HERE/../app/target/tributary}"
 JAVA_OPTS="${JAVA_OPTS:-}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
-if [[ -z "${JAVA:-}" ]]; then
-    JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-    [[ -x "$JAVA" ]] || JAVA="$(command -v java)"
-fi
-JDK_BIN="$(dirname "$(readlink -f "$JAVA")")"
-HZ="$(getconf CLK_TCK)"
+find_java
 LIVE_PATH=/live/bench
-
-log() { printf '[live %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
-die() { log "error: $*"; exit 1; }
 
 [[ -f "$DIST/tributary.jar" ]] || die "no distribution at $DIST (build distribution/app first)"
 for tool in ffmpeg ffprobe gcc; do command -v "$tool" >/dev/null || die "$tool is needed"; done
@@ -89,14 +84,6 @@ mkdir -p "$TARGET"
 STAMP="$(date +%Y%m%d-%H%M%S)"
 RUN="$(mktemp -d "${TMPDIR:-/tmp}/tributary-live.XXXXXX")"
 SERVER_PID="" PUB_PID="" CLIENT_PID="" ANCHOR_PID="" IDLE_PID="" GC_LOG="" HTTP_PORT=""
-stop_pid() { # $1 pid: TERM, then KILL after 10 s
-    local p="$1"
-    [[ -n "$p" ]] && kill -0 "$p" 2>/dev/null || return 0
-    kill "$p" 2>/dev/null
-    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$p" 2>/dev/null && kill -9 "$p" 2>/dev/null
-    wait "$p" 2>/dev/null || true
-}
 stop_server() {
     stop_pid "$CLIENT_PID"; CLIENT_PID=""
     stop_pid "$IDLE_PID"; IDLE_PID=""
@@ -117,49 +104,19 @@ mkdir -p "$RUN/out"
 
 # ---- load client and media -----------------------------------------------------------
 CLIENT="$TARGET/rtspload"
-if [[ ! -x "$CLIENT" || "$HERE/loadclient/rtspload.c" -nt "$CLIENT" ]]; then
-    log "building the load client"
-    gcc -O2 -Wall -Wextra -std=gnu11 -o "$CLIENT" "$HERE/loadclient/rtspload.c" -lm
-fi
+build_client
 MEDIA="$TARGET/live-1080p30-4M-${MEDIA_SECONDS}s.mp4"
-if [[ ! -s "$MEDIA" ]]; then
-    log "generating $(basename "$MEDIA") (1080p30 H.264 4 Mbit/s, 1 s GOP, no B-frames, video only)"
-    ffmpeg -hide_banner -loglevel error -y -f lavfi -i "testsrc2=size=1920x1080:rate=30" -t "$MEDIA_SECONDS" \
-        -c:v libx264 -preset veryfast -profile:v high -bf 0 -g 30 -keyint_min 30 -sc_threshold 0 \
-        -b:v 4M -maxrate 4M -bufsize 2M -pix_fmt yuv420p -an -movflags +faststart -f mp4 "$MEDIA.part"
-    mv "$MEDIA.part" "$MEDIA"
-fi
-# Source bitrate = H.264 bytes / duration: what a reader receives as RTP payload.
-SOURCE_BPS="$(ffprobe -v error -select_streams v:0 -show_entries packet=size -of csv=p=0 "$MEDIA" \
-    | awk -v d="$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$MEDIA")" \
-        '{s += $1} END {printf "%.0f", s * 8 / d}')"
-[[ "$SOURCE_BPS" -gt 0 ]] || die "cannot read the bitrate of $MEDIA"
+generate_media "$MEDIA" "1080p30 H.264 4 Mbit/s, 1 s GOP, no B-frames, video only" \
+    -f lavfi -i "testsrc2=size=1920x1080:rate=30" -t "$MEDIA_SECONDS" \
+    -c:v libx264 -preset veryfast -profile:v high -bf 0 -g 30 -keyint_min 30 -sc_threshold 0 \
+    -b:v 4M -maxrate 4M -bufsize 2M -pix_fmt yuv420p -an -movflags +faststart
+# Source bitrate of the H.264 stream.
+SOURCE_BPS="$(source_bps "$MEDIA" -select_streams v:0)"
 # One snapshot of the distribution for the whole invocation (others may rebuild it meanwhile).
 cp -r "$DIST" "$RUN/dist"
 rm -rf "$RUN/dist/data/felix-cache"
 
 # ---- ports, processes, /proc ---------------------------------------------------------
-port_free() { # $1 port, $2 tcp|udp
-    local flag=-ltn; [[ "$2" == udp ]] && flag=-lun
-    ! ss -H "$flag" "sport = :$1" | grep -q .
-}
-pick_port() { # $1 tcp|udppair; below 20000 (the load client binds UDP from 20000)
-    local p
-    for _ in $(seq 1 200); do
-        p=$(( (RANDOM % 4500) * 2 + 10000 ))
-        if [[ "$1" == udppair ]]; then
-            port_free "$p" udp && port_free $((p + 1)) udp && { echo "$p"; return; }
-        else
-            port_free "$p" tcp && port_free $((p + 1)) tcp && { echo "$p"; return; }
-        fi
-    done
-    die "no free port"
-}
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-sys_ticks() { awk '{print $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
-idle_ticks() { awk '/^cpu / {print $5 + $6; exit}' /proc/stat; }
-total_ticks() { awk '/^cpu / {s = 0; for (i = 2; i <= 9; i++) s += $i; print s; exit}' /proc/stat; }
 # Machine-wide UDP drop counters: socket receive buffer full, socket send buffer full, and
 # packets dropped from the per-CPU input backlog (netdev_max_backlog; loopback delivery).
 kernel_drops() {
@@ -178,7 +135,6 @@ server_sock_drops() {
         {f = 0}
         END {print s + 0}'
 }
-field() { sed -n "s/^$1=//p" "$2" | head -1; }
 # Warning and error lines of the server's own log (Tributary: SLF4J levels; GStreamer: GLib
 # criticals and GStreamer debug output at level WARNING or ERROR).
 warn_re() { if [[ "$1" == tributary ]]; then echo ' (WARN|ERROR) '; else echo 'CRITICAL|ERROR|WARN'; fi; }
@@ -207,13 +163,10 @@ wait_ready() { # $1 .out file, $2 pid, $3 timeout s: until "ready_at_s=" (0) or 
 # ---- servers ---------------------------------------------------------------------------
 start_tributary() {
     local rtsp http rtp home
-    rtsp="$(pick_port tcp)"; http=$((rtsp + 1)); rtp="$(pick_port udppair)"
+    rtsp="$(pick_port tcppair)"; http=$((rtsp + 1)); rtp="$(pick_port udppair)"
     HTTP_PORT="$http"
     home="$RUN/home"
-    rm -rf "$home"; cp -r "$RUN/dist" "$home"
-    printf 'rtpPort = %s\n' "$rtp" > "$home/etc/io.tributary.transports.udp.cfg"
-    # All readers come from 127.0.0.1: lift the per-client session limit (default 2000).
-    printf '\nmaxSessionsPerClient = 10000\n' >> "$home/etc/io.tributary.engine.rtsp.cfg"
+    tributary_home "$home" "$RUN/dist" "$rtp"
     URL="rtsp://127.0.0.1:$rtsp$LIVE_PATH"
     # shellcheck disable=SC2086
     # GC pauses, with wall-clock milliseconds, to line them up with the steps.
@@ -221,21 +174,13 @@ start_tributary() {
     "$JAVA" $JAVA_OPTS "-Xlog:gc:file=$GC_LOG:timemillis" -jar "$home/tributary.jar" --home "$home" --no-shell \
         --rtsp-port "$rtsp" --http-port "$http" >"$SERVER_LOG" 2>&1 &
     SERVER_PID=$!
-    for i in $(seq 1 120); do
-        kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$SERVER_LOG" >&2; die "Tributary exited at start"; }
-        grep -q "Tributary started" "$SERVER_LOG" && ss -H -ltn "sport = :$rtsp" | grep -q . && break
-        [[ $i -lt 120 ]] || die "Tributary is not ready after 60 s ($SERVER_LOG)"
-        sleep 0.5
-    done
+    wait_until "$SERVER_PID" "$SERVER_LOG" 20 "Tributary exited at start" 120 0.5 \
+        "Tributary is not ready after 60 s ($SERVER_LOG)" tributary_listening "$SERVER_LOG" "$rtsp"
     ffmpeg -hide_banner -nostdin -loglevel warning -re -stream_loop -1 -i "$MEDIA" -c copy \
         -f rtsp -rtsp_transport "$PUBLISH_TRANSPORT" "$URL" >"$PUB_LOG" 2>&1 &
     PUB_PID=$!
-    for i in $(seq 1 60); do
-        kill -0 "$PUB_PID" 2>/dev/null || { tail -5 "$PUB_LOG" >&2; die "the publisher exited"; }
-        grep -q "live stream $LIVE_PATH started" "$SERVER_LOG" && break
-        [[ $i -lt 60 ]] || die "the live stream did not start in 30 s"
-        sleep 0.5
-    done
+    wait_until "$PUB_PID" "$PUB_LOG" 5 "the publisher exited" 60 0.5 "the live stream did not start in 30 s" \
+        grep -q "live stream $LIVE_PATH started" "$SERVER_LOG"
     log "Tributary pid $SERVER_PID on $URL, publisher pid $PUB_PID (RTSP/$PUBLISH_TRANSPORT)"
 }
 
@@ -247,22 +192,14 @@ start_gstreamer() {
     ffmpeg -hide_banner -nostdin -loglevel warning -re -stream_loop -1 -i "$MEDIA" -c copy \
         -f rtp -sdp_file "$RUN/peer.sdp" "rtp://127.0.0.1:$udp" >"$PUB_LOG" 2>&1 &
     PUB_PID=$!
-    for i in $(seq 1 50); do
-        [[ -s "$RUN/peer.sdp" ]] && grep -q sprop-parameter-sets "$RUN/peer.sdp" && break
-        kill -0 "$PUB_PID" 2>/dev/null || { tail -5 "$PUB_LOG" >&2; die "the publisher exited"; }
-        [[ $i -lt 50 ]] || die "ffmpeg wrote no SDP in 10 s"
-        sleep 0.2
-    done
+    wait_until "$PUB_PID" "$PUB_LOG" 5 "the publisher exited" 50 0.2 "ffmpeg wrote no SDP in 10 s" \
+        grep -qs sprop-parameter-sets "$RUN/peer.sdp"
     sprop="$(sed -n 's/.*sprop-parameter-sets=\([^; ]*\).*/\1/p' "$RUN/peer.sdp" | tr -d '\r' | head -1)"
     "$PYTHON" "$HERE/gst-live-server.py" --port "$rtsp" --udp-port "$udp" --path "$LIVE_PATH" \
         --threads "$GST_THREADS" --sprop "$sprop" >"$SERVER_LOG" 2>&1 &
     SERVER_PID=$!
-    for i in $(seq 1 50); do
-        kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$SERVER_LOG" >&2; die "gst-live-server.py exited"; }
-        grep -q "^ready" "$SERVER_LOG" && break
-        [[ $i -lt 50 ]] || die "gst-live-server.py is not ready after 10 s"
-        sleep 0.2
-    done
+    wait_until "$SERVER_PID" "$SERVER_LOG" 20 "gst-live-server.py exited" 50 0.2 \
+        "gst-live-server.py is not ready after 10 s" grep -q "^ready" "$SERVER_LOG"
     log "GStreamer pid $SERVER_PID on $URL, publisher pid $PUB_PID (RTP/UDP to $udp)"
 }
 
@@ -343,24 +280,6 @@ idle_sessions() {
     log "idle sessions ($s): $held held; heap $heap_kib KiB/session (live heap ${h0:-n/a} -> ${h1:-n/a} B), RSS $rss_per KiB/session"
 }
 
-# CPU over [from, to] s of a step from its samples ("elapsed server sys idle total client rss"):
-# server %, client %, other %, machine idle %, server kernel %, median RSS KiB.
-window_cpu() { # $1 samples, $2 from, $3 to
-    awk -v f="$2" -v t="$3" -v hz="$HZ" -v ncpu="$(nproc)" '
-        $1 >= f && !a {a = 1; e0 = $1; c0 = $2; s0 = $3; i0 = $4; t0 = $5; k0 = $6}
-        $1 >= f && $1 <= t {e1 = $1; c1 = $2; s1 = $3; i1 = $4; t1 = $5; k1 = $6; rss[n++] = $7}
-        END {
-            if (!a || e1 - e0 < 2) {print "n/a n/a n/a n/a n/a n/a"; exit}
-            server = 100 * (c1 - c0) / hz / (e1 - e0)
-            client = 100 * (k1 - k0) / hz / (e1 - e0)
-            busy = 100 * ncpu * (1 - (i1 - i0) / (t1 - t0))
-            other = busy - server - client
-            for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) if (rss[j] < rss[i]) {x = rss[i]; rss[i] = rss[j]; rss[j] = x}
-            printf "%.1f %.1f %.0f %.0f %.0f %d\n", server, client, other < 0 ? 0 : other, 100 * (i1 - i0) / (t1 - t0),
-                100 * (s1 - s0) / hz / (e1 - e0), rss[int(n / 2)]
-        }' "$1"
-}
-
 # One step: $1 server, $2 transport, $3 readers. Prints a row, appends a "step" record to RAW.
 # Sets STEP_VERDICT to pass, FAIL, client-limited or broken.
 step() {
@@ -385,14 +304,12 @@ step() {
             snapped=1
             curl -s -m 5 -u admin:admin "http://127.0.0.1:$HTTP_PORT/system/console/rtsp.json" >"$base.sessions.json" || true
         fi
-        echo "$(( (now - w0) / 1000000 ))e-3 $(ticks "$SERVER_PID") $(sys_ticks "$SERVER_PID") $(idle_ticks) $(total_ticks) $(ticks "$CLIENT_PID") $(rss_kib "$SERVER_PID")" >>"$base.samples"
+        cpu_sample $(( (now - w0) / 1000000 )) >>"$base.samples"
         broken="$(server_broken)"; [[ -z "$broken" ]] || break
         kill -0 "$CLIENT_PID" 2>/dev/null || break
         sleep 0.5
     done
-    kill -0 "$CLIENT_PID" 2>/dev/null && { log "stopping the load client (${broken:-overran})"; kill "$CLIENT_PID"; }
-    wait "$CLIENT_PID" || true
-    CLIENT_PID=""
+    end_client "stopping the load client (${broken:-overran})"
     warn1=$(warn_lines)
     read -r kr1 ks1 kb1 < <(kernel_drops)
     sd1=$(server_sock_drops)
@@ -406,14 +323,9 @@ step() {
 
     # Steady window: from 1 s after the last reader's PLAY to 2 s before the client stopped
     # (it stops STEP_SECONDS after its last connect, then drains 1 s).
-    from=$(awk -v x="$(field all_playing_at_s "$base.out")" 'BEGIN {print x + 1}')
     to=$(awk -v x="$(field client_wall_s "$base.out")" 'BEGIN {print x - 2}')
-    steady=$(awk -v f="$from" -v t="$to" 'BEGIN {printf "%.0f", t - f}')
-    if [[ "$steady" -lt 5 ]]; then
-        from=$(awk -v x="$(field playing95_at_s "$base.out")" 'BEGIN {print x + 1}')
-        steady="~$(awk -v f="$from" -v t="$to" 'BEGIN {printf "%.0f", t - f}')"
-    fi
-    read -r cpu ccpu other idle sys rss < <(window_cpu "$base.samples" "$from" "$to")
+    read -r from steady < <(steady_window "$base.out" "$to")
+    read -r cpu ccpu other idle sys rss < <(window_cpu "$base.samples" "$from" "$to" 1)
     # CPU-seconds per reader-minute = (server - baseline) cores x 60 s / readers
     per_min=$(awk -v p="$cpu" -v b="$BASE_CPU" -v n="$n" 'BEGIN {if (p == "n/a") print "n/a"; else printf "%.4f", (p - b) / 100 * 60 / n}')
     rss_per=$(awk -v r="$rss" -v b="$BASE_RSS" -v n="$n" 'BEGIN {if (r == "n/a") print "n/a"; else printf "%.1f", (r - b) / n}')
@@ -421,11 +333,7 @@ step() {
     failed=$(field failed "$base.out"); dropped=$(field dropped "$base.out")
     lossy="$(field sessions_with_loss "$base.out")/$(field loss_events "$base.out")"
     [[ "$lossy" == 0/0 ]] || lossy="$lossy @$(field first_gap_after_play_ms_min "$base.out")..$(field first_gap_after_play_ms_max "$base.out")"
-    verdict=pass
-    if awk -v g="$ge90" -v l="$loss" -v f="$failed" -v d="$dropped" \
-            'BEGIN {exit !(g < 99 || l >= 0.1 || f > 0 || d > 0)}'; then
-        verdict=FAIL
-    fi
+    verdict=$(step_verdict "$ge90" "$loss" "$failed" "$dropped")
     if awk -v c="$ccpu" -v lim="$CLIENT_LIMIT" 'BEGIN {exit !(c != "n/a" && c >= lim)}'; then
         verdict=client-limited
     fi
@@ -611,18 +519,14 @@ row("heap KiB per idle session (SETUP, no PLAY)", fmt(th, 1), "n/a (C)", "", "�
 tr_ = med(num(i["rss"]) for i in idles if i["server"] == "tributary")
 gr_ = med(num(i["rss"]) for i in idles if i["server"] == "gstreamer")
 row("RSS KiB per idle session", fmt(tr_, 1), fmt(gr_, 1), fmt(ratio_of(tr_, gr_)), "", "")
-for tr in ("tcp", "udp"):
-    for key, label in (("s50", "p50"), ("s99", "p99")):
-        t, tf, _ = step_metric("tributary", tr, 200, key)
-        g, gf, _ = step_metric("gstreamer", tr, 200, key)
-        row(f"setup latency {label} ms (connect → first RTP) at 200, {tr.upper()}", fmt(t, 1) + tf, fmt(g, 1) + gf,
-            fmt(ratio_of(t, g)), "", "")
-for tr in ("tcp", "udp"):
-    for key, label in (("i50", "p50"), ("i99", "p99")):
-        t, tf, _ = step_metric("tributary", tr, 200, key)
-        g, gf, _ = step_metric("gstreamer", tr, 200, key)
-        row(f"connect → first IDR {label} ms at 200, {tr.upper()}", fmt(t, 1) + tf, fmt(g, 1) + gf,
-            fmt(ratio_of(t, g)), "", "")
+for metric, keys in (("setup latency {} ms (connect → first RTP)", ("s50", "s99")),
+                     ("connect → first IDR {} ms", ("i50", "i99"))):
+    for tr in ("tcp", "udp"):
+        for key, label in zip(keys, ("p50", "p99")):
+            t, tf, _ = step_metric("tributary", tr, 200, key)
+            g, gf, _ = step_metric("gstreamer", tr, 200, key)
+            row(f"{metric.format(label)} at 200, {tr.upper()}", fmt(t, 1) + tf, fmt(g, 1) + gf,
+                fmt(ratio_of(t, g)), "", "")
 for tr in ("tcp", "udp"):
     t, tf, _ = step_metric("tributary", tr, 500, "ccpu")
     g, gf, _ = step_metric("gstreamer", tr, 500, "ccpu")

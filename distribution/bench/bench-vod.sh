@@ -21,6 +21,9 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=lib.sh
+source "$HERE/lib.sh"
+LOG_TAG=bench
 TARGET="$HERE/target"
 STEPS="${STEPS:-100 250 500 750 1000 1250 1500 2000 2500 3000}"
 TRANSPORTS="${TRANSPORTS:-tcp udp}"
@@ -31,15 +34,7 @@ PIN="${PIN:-0}"
 PROFILE_AT="${PROFILE_AT:-}"
 DIST="${DIST:-$HERE/../app/target/tributary}"
 JAVA_OPTS="${JAVA_OPTS:-}"
-if [[ -z "${JAVA:-}" ]]; then
-    JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-    [[ -x "$JAVA" ]] || JAVA="$(command -v java)"
-fi
-JDK_BIN="$(dirname "$(readlink -f "$JAVA")")"
-HZ="$(getconf CLK_TCK)"
-
-log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
-die() { log "error: $*"; exit 1; }
+find_java
 
 [[ -f "$DIST/tributary.jar" ]] || die "no distribution at $DIST (build distribution/app first)"
 command -v ffmpeg >/dev/null || die "ffmpeg is needed to generate the media file"
@@ -54,15 +49,8 @@ SERVER_PID=""
 CLIENT_PID=""
 cleanup() {
     set +e
-    if [[ -n "$CLIENT_PID" ]] && kill -0 "$CLIENT_PID" 2>/dev/null; then
-        kill "$CLIENT_PID"; wait "$CLIENT_PID" 2>/dev/null
-    fi
-    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill "$SERVER_PID"
-        for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
-        kill -0 "$SERVER_PID" 2>/dev/null && kill -9 "$SERVER_PID"
-        wait "$SERVER_PID" 2>/dev/null
-    fi
+    stop_pid "$CLIENT_PID"
+    stop_pid "$SERVER_PID"
     cp "$RUN"/*.out "$RUN"/*.csv "$RUN"/*.samples "$RUN"/server.log "$TARGET/" 2>/dev/null
     rm -rf "$RUN"
 }
@@ -71,55 +59,28 @@ trap 'exit 130' INT TERM
 
 # ---- load client -------------------------------------------------------------------
 CLIENT="$TARGET/rtspload"
-if [[ ! -x "$CLIENT" || "$HERE/loadclient/rtspload.c" -nt "$CLIENT" ]]; then
-    log "building the load client"
-    gcc -O2 -Wall -Wextra -std=gnu11 -o "$CLIENT" "$HERE/loadclient/rtspload.c" -lm
-fi
+build_client
 
 # ---- media (generated once) --------------------------------------------------------
 MEDIA_NAME="vod-1080p30-4M-${MEDIA_SECONDS}s.mp4"
 MEDIA="$TARGET/$MEDIA_NAME"
-if [[ ! -s "$MEDIA" ]]; then
-    log "generating $MEDIA_NAME (1080p30 H.264 4 Mbit/s, 1 s GOP, no B-frames; AAC 128 kbit/s)"
-    ffmpeg -hide_banner -loglevel error -y \
-        -f lavfi -i "testsrc2=size=1920x1080:rate=30" \
-        -f lavfi -i "sine=frequency=440:sample_rate=48000" -t "$MEDIA_SECONDS" \
-        -c:v libx264 -preset veryfast -profile:v high -bf 0 -g 30 -keyint_min 30 -sc_threshold 0 \
-        -b:v 4M -maxrate 4M -bufsize 4M -pix_fmt yuv420p \
-        -c:a aac -b:a 128k -ac 2 -movflags +faststart -f mp4 "$MEDIA.part"
-    mv "$MEDIA.part" "$MEDIA"
-fi
-# Source bitrate = all elementary-stream bytes / duration: what an RTP reader receives as payload.
-SOURCE_BPS="$(ffprobe -v error -show_entries packet=size -of csv=p=0 "$MEDIA" \
-    | awk -v d="$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$MEDIA")" \
-        '{s += $1} END {printf "%.0f", s * 8 / d}')"
-[[ "$SOURCE_BPS" -gt 0 ]] || die "cannot read the bitrate of $MEDIA"
+generate_media "$MEDIA" "1080p30 H.264 4 Mbit/s, 1 s GOP, no B-frames; AAC 128 kbit/s" \
+    -f lavfi -i "testsrc2=size=1920x1080:rate=30" \
+    -f lavfi -i "sine=frequency=440:sample_rate=48000" -t "$MEDIA_SECONDS" \
+    -c:v libx264 -preset veryfast -profile:v high -bf 0 -g 30 -keyint_min 30 -sc_threshold 0 \
+    -b:v 4M -maxrate 4M -bufsize 4M -pix_fmt yuv420p \
+    -c:a aac -b:a 128k -ac 2 -movflags +faststart
+# Source bitrate over all elementary streams (video and audio).
+SOURCE_BPS="$(source_bps "$MEDIA")"
 
 # ---- server ------------------------------------------------------------------------
-port_free() { # $1 port, $2 tcp|udp
-    local flag=-ltn; [[ "$2" == udp ]] && flag=-lun
-    ! ss -H "$flag" "sport = :$1" | grep -q .
-}
-pick_port() { # $1 tcp|udp|udppair; ports below 20000 (the load client binds UDP from 20000)
-    local p
-    for _ in $(seq 1 200); do
-        p=$(( (RANDOM % 4500) * 2 + 10000 ))
-        if [[ "$1" == udppair ]]; then
-            port_free "$p" udp && port_free $((p + 1)) udp && { echo "$p"; return; }
-        else
-            port_free "$p" "$1" && { echo "$p"; return; }
-        fi
-    done
-    die "no free port"
-}
 RTSP_PORT="$(pick_port tcp)"
 HTTP_PORT="$(pick_port tcp)"
 [[ "$HTTP_PORT" != "$RTSP_PORT" ]] || HTTP_PORT=$((RTSP_PORT + 2))
 RTP_PORT="$(pick_port udppair)"
 
 HOME_DIR="$RUN/home"
-cp -r "$DIST" "$HOME_DIR"
-rm -rf "$HOME_DIR/data/felix-cache"
+tributary_home "$HOME_DIR" "$DIST" "$RTP_PORT"
 for jar in io/netty/netty-handler/4.2.18.Final/netty-handler-4.2.18.Final.jar \
            com/github/ben-manes/caffeine/caffeine/3.2.3/caffeine-3.2.3.jar; do
     if [[ ! -f "$HOME_DIR/system/$(basename "$jar")" ]]; then
@@ -127,9 +88,6 @@ for jar in io/netty/netty-handler/4.2.18.Final/netty-handler-4.2.18.Final.jar \
         cp "$HOME/.m2/repository/$jar" "$HOME_DIR/system/"
     fi
 done
-printf 'rtpPort = %s\n' "$RTP_PORT" > "$HOME_DIR/etc/io.tributary.transports.udp.cfg"
-# All readers come from 127.0.0.1: lift the per-client session limit (default 2000).
-printf '\nmaxSessionsPerClient = 10000\n' >> "$HOME_DIR/etc/io.tributary.engine.rtsp.cfg"
 ln -s "$MEDIA" "$HOME_DIR/media/$MEDIA_NAME"
 URL="rtsp://127.0.0.1:$RTSP_PORT/vod/$MEDIA_NAME"
 
@@ -142,12 +100,8 @@ log "starting Tributary (RTSP $RTSP_PORT, RTP/UDP $RTP_PORT-$((RTP_PORT + 1)), h
 $SERVER_CPUS "$JAVA" $JAVA_OPTS -jar "$HOME_DIR/tributary.jar" --home "$HOME_DIR" --no-shell \
     --rtsp-port "$RTSP_PORT" --http-port "$HTTP_PORT" >"$RUN/server.log" 2>&1 &
 SERVER_PID=$!
-for i in $(seq 1 120); do
-    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$RUN/server.log" >&2; die "the server exited"; }
-    grep -q "Tributary started" "$RUN/server.log" && ss -H -ltn "sport = :$RTSP_PORT" | grep -q . && break
-    [[ $i -lt 120 ]] || die "the server is not ready after 60 s (log: $RUN/server.log)"
-    sleep 0.5
-done
+wait_until "$SERVER_PID" "$RUN/server.log" 20 "the server exited" 120 0.5 \
+    "the server is not ready after 60 s (log: $RUN/server.log)" tributary_listening "$RUN/server.log" "$RTSP_PORT"
 log "server ready (pid $SERVER_PID); source $MEDIA_NAME at $SOURCE_BPS bit/s"
 
 server_alive() {
@@ -155,42 +109,17 @@ server_alive() {
     tail -5 "$RUN/server.log" >&2
     die "the server (pid $SERVER_PID) exited; log: $RUN/server.log"
 }
-server_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
-server_sys_ticks() { awk '{print $15}' "/proc/$SERVER_PID/stat"; }
-client_ticks() { awk '{print $14 + $15}' "/proc/$CLIENT_PID/stat" 2>/dev/null || echo 0; }
 server_rss_mib() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$SERVER_PID/status"; }
-idle_ticks() { awk '/^cpu / {print $5 + $6; exit}' /proc/stat; }
-total_ticks() { awk '/^cpu / {s = 0; for (i = 2; i <= 9; i++) s += $i; print s; exit}' /proc/stat; }
-field() { sed -n "s/^$1=//p" "$2" | head -1; }
 
 # Waits (at most 30 s) until the server uses < 10 % of a core, so steps do not overlap.
 settle() {
     local a b
     for _ in $(seq 1 15); do
         server_alive
-        a=$(server_ticks); sleep 2; b=$(server_ticks)
+        a=$(ticks "$SERVER_PID"); sleep 2; b=$(ticks "$SERVER_PID")
         [[ $(( (b - a) * 100 / (2 * HZ) )) -lt 10 ]] && return
     done
     log "the server is still busy after 30 s; continuing"
-}
-
-# CPU over [from, to] seconds of a step, from its samples (lines "elapsed server-ticks
-# idle-ticks total-ticks client-ticks server-system-ticks"): prints server, client and
-# everything else (other processes, kernel threads, hypervisor steal) in % of a core, the
-# machine's idle %, and the server's time in the kernel in % of a core.
-window_cpu() { # $1 samples, $2 from, $3 to
-    awk -v f="$2" -v t="$3" -v hz="$HZ" -v ncpu="$(nproc)" '
-        $1 >= f && !a {a = 1; e0 = $1; c0 = $2; i0 = $3; t0 = $4; k0 = $5; s0 = $6}
-        $1 <= t {e1 = $1; c1 = $2; i1 = $3; t1 = $4; k1 = $5; s1 = $6}
-        END {
-            if (!a || e1 - e0 < 2) {print "n/a n/a n/a n/a n/a"; exit}
-            server = 100 * (c1 - c0) / hz / (e1 - e0)
-            client = 100 * (k1 - k0) / hz / (e1 - e0)
-            busy = 100 * ncpu * (1 - (i1 - i0) / (t1 - t0))
-            other = busy - server - client
-            printf "%.0f %.0f %.0f %.0f %.0f\n", server, client, other < 0 ? 0 : other, 100 * (i1 - i0) / (t1 - t0),
-                100 * (s1 - s0) / hz / (e1 - e0)
-        }' "$1"
 }
 
 # One step: $1 transport, $2 readers; writes $RUN/<t>-<n>.out and prints a table row.
@@ -213,14 +142,12 @@ step() {
     for _ in $(seq 1 "$limit"); do
         server_alive
         now=$(date +%s%N)
-        echo "$(( (now - w0) / 1000000 ))e-3 $(server_ticks) $(idle_ticks) $(total_ticks) $(client_ticks) $(server_sys_ticks)" >>"$samples"
+        cpu_sample $(( (now - w0) / 1000000 )) >>"$samples"
         r=$(server_rss_mib); [[ "$r" -gt "$rss" ]] && rss=$r
         kill -0 "$CLIENT_PID" 2>/dev/null || break
         sleep 0.5
     done
-    kill -0 "$CLIENT_PID" 2>/dev/null && { log "the load client overran; stopping it"; kill "$CLIENT_PID"; }
-    wait "$CLIENT_PID" || true
-    CLIENT_PID=""
+    end_client "the load client overran; stopping it"
     [[ -s "$out" ]] || { cat "$out.err" >&2; die "the load client printed nothing"; }
     if [[ -n "$jfr" ]]; then
         "$JDK_BIN/jcmd" "$SERVER_PID" JFR.stop name=bench >/dev/null 2>&1 || true
@@ -229,22 +156,13 @@ step() {
     # Steady state: from 1 s after the last reader's PLAY to 1 s before the first one ended;
     # when slow setups leave less than 5 s of that, from when 95 % were playing (marked ~).
     local from to steady cpu_pct ccpu_steady other_pct idle_pct sys_pct per_reader ge90 ratio loss failed dropped verdict
-    from=$(awk -v x="$(field all_playing_at_s "$out")" 'BEGIN {print x + 1}')
     to=$(awk -v x="$(field first_end_at_s "$out")" 'BEGIN {print x - 1}')
-    steady=$(awk -v f="$from" -v t="$to" 'BEGIN {printf "%.0f", t - f}')
-    if [[ "$steady" -lt 5 ]]; then
-        from=$(awk -v x="$(field playing95_at_s "$out")" 'BEGIN {print x + 1}')
-        steady="~$(awk -v f="$from" -v t="$to" 'BEGIN {printf "%.0f", t - f}')"
-    fi
-    read -r cpu_pct ccpu_steady other_pct idle_pct sys_pct < <(window_cpu "$samples" "$from" "$to")
+    read -r from steady < <(steady_window "$out" "$to")
+    read -r cpu_pct ccpu_steady other_pct idle_pct sys_pct _ < <(window_cpu "$samples" "$from" "$to" 0)
     per_reader=$(awk -v p="$cpu_pct" -v n="$n" 'BEGIN {if (p == "n/a") print "n/a"; else printf "%.3f", p / n}')
     ge90=$(field ge90_pct "$out"); ratio=$(field rate_p50_ratio "$out"); loss=$(field loss_pct "$out")
     failed=$(field failed "$out"); dropped=$(field dropped "$out")
-    verdict=pass
-    if awk -v g="$ge90" -v l="$loss" -v f="$failed" -v d="$dropped" \
-            'BEGIN {exit !(g < 99 || l >= 0.1 || f > 0 || d > 0)}'; then
-        verdict=FAIL
-    fi
+    verdict=$(step_verdict "$ge90" "$loss" "$failed" "$dropped")
     if awk -v c="$ccpu_steady" 'BEGIN {exit !(c != "n/a" && c >= 90)}'; then
         verdict="$verdict(client-limited)"
     fi

@@ -12,9 +12,9 @@ import io.tributary.api.media.MediaType;
 import io.tributary.api.media.TrackDescription;
 import io.tributary.api.payload.Packetizer;
 import io.tributary.api.transport.RtpFrame;
-import io.tributary.api.transport.TrackSink;
 import io.tributary.engine.session.Playback;
 import io.tributary.engine.session.SessionEndReason;
+import io.tributary.engine.testing.RecordingTrackSink;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,55 +54,15 @@ class LiveStreamTest {
         loop.shutdownNow();
     }
 
-    /** Records every RTP packet of the frames it is given; refuses them while {@link #full} is set. */
-    private static class FrameSink implements TrackSink {
-        final List<byte[]> packets = new ArrayList<>();
-        final List<ByteBuffer> rtcp = new ArrayList<>();
-        volatile boolean full;
-
-        @Override
-        public boolean sendRtp(ByteBuffer header, ByteBuffer payload) {
-            throw new AssertionError("live streams send whole frames");
-        }
-
-        @Override
-        public synchronized boolean sendFrame(RtpFrame frame) {
-            ByteBuffer all = frame.packets();
-            for (int i = 0; i < frame.packetCount(); i++) {
-                byte[] packet = new byte[frame.packetLength(i)];
-                all.get(frame.packetOffset(i), packet);
-                packets.add(packet);
-            }
-            return true;
-        }
-
-        @Override
-        public synchronized boolean sendRtcp(ByteBuffer packet) {
-            rtcp.add(packet);
-            return true;
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public boolean writable() {
-            return !full;
-        }
-
-        synchronized List<Integer> sequences() {
-            return packets.stream().map(p -> ((p[2] & 0xff) << 8) | (p[3] & 0xff)).toList();
-        }
-
-        synchronized List<Long> timestamps() {
-            return packets.stream().map(p -> ((p[4] & 0xffL) << 24) | ((p[5] & 0xffL) << 16)
-                    | ((p[6] & 0xffL) << 8) | (p[7] & 0xffL)).toList();
+    /** Records the frames it is given, which {@link #TWO_PACKETS} cut into packets. */
+    private static class FrameSink extends RecordingTrackSink {
+        FrameSink() {
+            super(Sending.FRAMES);
         }
 
         /** The first payload byte of each unit: the marker-less first packets. */
-        synchronized List<Integer> units() {
-            return packets.stream().filter(p -> (p[1] & 0x80) == 0).map(p -> (int) p[12]).toList();
+        List<Integer> units() {
+            return rtp().stream().filter(p -> !p.marker()).map(p -> (int) p.payload().get(0)).toList();
         }
     }
 
@@ -142,7 +102,7 @@ class LiveStreamTest {
         Playback.Start start = onLoop(() -> reader.play(null));
         stream.publish(unit(8, false));   // arrives before the PLAY response is out: kept for later
         drain();
-        assertTrue(sink.packets.isEmpty(), "nothing is sent before begin()");
+        assertTrue(sink.rtp().isEmpty(), "nothing is sent before begin()");
         onLoop(() -> {
             reader.begin();
             return null;
@@ -156,7 +116,7 @@ class LiveStreamTest {
         for (int i = 1; i < seqs.size(); i++) {
             assertEquals((seqs.get(i - 1) + 1) & 0xffff, seqs.get(i), "no gap, no duplicate");
         }
-        assertFalse(sink.rtcp.isEmpty(), "a sender report goes out before the cached frames");
+        assertFalse(sink.rtcp().isEmpty(), "a sender report goes out before the cached frames");
     }
 
     @Test
@@ -249,8 +209,8 @@ class LiveStreamTest {
         drain();
         long videoOffset = (video.timestamps().get(0) - (1_000_000L + 9_000)) & 0xffffffffL;
         long audioOffset = (audio.timestamps().get(0) - (5_000L + 48_000)) & 0xffffffffL;
-        ByteBuffer videoReport = video.rtcp.get(0);
-        ByteBuffer audioReport = audio.rtcp.get(0);
+        ByteBuffer videoReport = video.rtcp().get(0);
+        ByteBuffer audioReport = audio.rtcp().get(0);
         long videoRtp = videoReport.getInt(16) & 0xffffffffL;
         long audioRtp = audioReport.getInt(16) & 0xffffffffL;
         double videoSourceMillis = (((videoRtp - videoOffset - 1_000_000L) << 32) >> 32) / 90.0;
@@ -299,7 +259,7 @@ class LiveStreamTest {
         });
         stream.publish(new AccessUnit(0, 0, 0, true, ByteBuffer.wrap(new byte[] {1, 100})));
         stream.publish(new AccessUnit(0, 3600, 3600, false, ByteBuffer.wrap(new byte[] {2, 3})));
-        for (int i = 0; i < 50 && sink.packets.size() < 103; i++) {
+        for (int i = 0; i < 50 && sink.rtp().size() < 103; i++) {
             Thread.sleep(10);
         }
         drain();

@@ -7,18 +7,18 @@ import io.tributary.api.media.AccessUnit;
 import io.tributary.api.media.Encoding;
 import io.tributary.api.media.MediaDescription;
 import io.tributary.api.media.MediaType;
+import io.tributary.api.media.RtpPacket;
 import io.tributary.api.media.TrackDescription;
 import io.tributary.api.payload.Packetizer;
 import io.tributary.api.source.MediaSource;
 import io.tributary.api.source.MediaSourceProvider;
 import io.tributary.api.source.SeekableSource;
-import io.tributary.api.transport.TrackSink;
 import io.tributary.engine.path.PathRegistry;
 import io.tributary.engine.path.SharedSource;
 import io.tributary.engine.path.Whiteboard;
+import io.tributary.engine.testing.RecordingTrackSink;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,54 +32,6 @@ import org.junit.jupiter.api.Test;
 class VodPlaybackTest {
     private static final int FRAMES = 10;
     private static final int TICKS = 3000;
-
-    private record Sent(int sequence, long timestamp, boolean marker, int payloadSize) {
-    }
-
-    /** Records what the playback sends; touched only from the playback's thread, read after it. */
-    private static final class RecordingSink implements TrackSink {
-        final List<Sent> rtp = new ArrayList<>();
-        final List<ByteBuffer> rtcp = new ArrayList<>();
-
-        @Override
-        public synchronized boolean sendRtp(ByteBuffer header, ByteBuffer payload) {
-            int seq = header.getShort(2) & 0xffff;
-            long ts = header.getInt(4) & 0xffffffffL;
-            rtp.add(new Sent(seq, ts, (header.get(1) & 0x80) != 0, payload.remaining()));
-            return true;
-        }
-
-        @Override
-        public synchronized boolean sendRtcp(ByteBuffer packet) {
-            rtcp.add(packet);
-            return true;
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public boolean writable() {
-            return true;
-        }
-
-        synchronized List<Sent> rtp() {
-            return List.copyOf(rtp);
-        }
-
-        synchronized boolean sawBye() {
-            for (ByteBuffer packet : rtcp) {
-                for (int offset = 0; offset + 4 <= packet.limit(); ) {
-                    if ((packet.get(offset + 1) & 0xff) == 203) {
-                        return true;
-                    }
-                    offset += 4 * ((packet.getShort(offset + 2) & 0xffff) + 1);
-                }
-            }
-            return false;
-        }
-    }
 
     private static final class FakeClip implements SeekableSource {
         private final boolean looping;
@@ -139,7 +91,7 @@ class VodPlaybackTest {
 
     private final ScheduledExecutorService loop = new ScheduledThreadPoolExecutor(1);
     private final ScheduledExecutorService blocking = new ScheduledThreadPoolExecutor(2);
-    private final RecordingSink sink = new RecordingSink();
+    private final RecordingTrackSink sink = new RecordingTrackSink(RecordingTrackSink.Sending.PACKETS);
 
     @AfterEach
     void stop() {
@@ -174,16 +126,16 @@ class VodPlaybackTest {
         VodPlayback playback = playback(false);
         VodPlayback.Start start = onLoop(() -> playback.play(null));
         awaitUntil(sink::sawBye);
-        List<Sent> sent = sink.rtp();
+        List<RtpPacket> sent = sink.rtp();
         assertEquals(FRAMES, sent.size());
-        assertEquals(start.tracks().get(0).sequence(), sent.get(0).sequence());
+        assertEquals(start.tracks().get(0).sequence(), sent.get(0).sequenceNumber());
         assertEquals(start.tracks().get(0).rtpTime(), sent.get(0).timestamp());
         for (int i = 1; i < sent.size(); i++) {
-            assertEquals((sent.get(i - 1).sequence() + 1) & 0xffff, sent.get(i).sequence());
+            assertEquals((sent.get(i - 1).sequenceNumber() + 1) & 0xffff, sent.get(i).sequenceNumber());
             assertEquals((sent.get(i - 1).timestamp() + TICKS) & 0xffffffffL, sent.get(i).timestamp());
             assertTrue(sent.get(i).marker());
         }
-        assertEquals(100 + FRAMES - 1, sent.get(FRAMES - 1).payloadSize(), "the last frame is the last sample");
+        assertEquals(100 + FRAMES - 1, sent.get(FRAMES - 1).payload().remaining(), "the last frame is the last sample");
     }
 
     @Test
@@ -195,12 +147,12 @@ class VodPlaybackTest {
             playback.stop(true);
             return null;
         });
-        List<Sent> sent = sink.rtp();
+        List<RtpPacket> sent = sink.rtp();
         for (int i = 1; i < 3 * FRAMES; i++) {
-            assertEquals((sent.get(i - 1).sequence() + 1) & 0xffff, sent.get(i).sequence(), "packet " + i);
+            assertEquals((sent.get(i - 1).sequenceNumber() + 1) & 0xffff, sent.get(i).sequenceNumber(), "packet " + i);
             assertEquals((sent.get(i - 1).timestamp() + TICKS) & 0xffffffffL, sent.get(i).timestamp(), "packet " + i);
         }
-        assertEquals(100, sent.get(FRAMES).payloadSize(), "the second loop starts again at the first sample");
+        assertEquals(100, sent.get(FRAMES).payload().remaining(), "the second loop starts again at the first sample");
     }
 
     @Test
@@ -212,12 +164,13 @@ class VodPlaybackTest {
         double paused = onLoop(playback::pause);
         int sentWhenPaused = sink.rtp().size();
         assertEquals(start.tracks().get(0).rtpTime(), sink.rtp().get(0).timestamp(), "RTP-Info matches the keyframe");
-        assertEquals(105, sink.rtp().get(0).payloadSize(), "first frame sent is frame 5");
+        assertEquals(105, sink.rtp().get(0).payload().remaining(), "first frame sent is frame 5");
         Thread.sleep(100);
         assertEquals(sentWhenPaused, sink.rtp().size(), "nothing is sent while paused");
         VodPlayback.Start resumed = onLoop(() -> playback.play(null));
         assertEquals(paused, resumed.npt(), 1e-9);
-        assertEquals((sink.rtp().get(sentWhenPaused - 1).sequence() + 1) & 0xffff, resumed.tracks().get(0).sequence());
+        assertEquals((sink.rtp().get(sentWhenPaused - 1).sequenceNumber() + 1) & 0xffff,
+                resumed.tracks().get(0).sequence());
         awaitUntil(sink::sawBye);
         assertEquals(FRAMES - 5, sink.rtp().size(), "frames 5 to 9, each once");
     }

@@ -8,19 +8,15 @@ import io.tributary.api.media.AccessUnit;
 import io.tributary.api.media.MediaType;
 import io.tributary.api.media.RtpPacket;
 import io.tributary.api.media.TrackDescription;
+import io.tributary.api.testing.FfmpegPublisherTestBase;
 import io.tributary.api.testing.FfmpegRtpPublisher;
-import io.tributary.api.testing.PayloadRoundTrip;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real publisher: ffmpeg encodes a tone with its AAC encoder and sends it as AAC-hbr RTP
@@ -28,22 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  * the packets through the depacketizer, and the access units must be the encoder's frames, byte
  * for byte, one frame apart, then come through a relay (packetizer, depacketizer) intact.
  */
-@Timeout(value = 20, unit = TimeUnit.SECONDS)
-class AacFfmpegPublisherTest {
+class AacFfmpegPublisherTest extends FfmpegPublisherTestBase<AacPayloadFormat> {
     private static final int SAMPLE_RATE = 48_000;
     private static final int CHANNELS = 2;
     private static final int SECONDS = 2;
     /** A relay's payload size, smaller than ffmpeg's so that units are cut differently. */
     private static final int RELAY_PAYLOAD_SIZE = 300;
-    private static final long RTP_TIMESTAMP_MASK = 0xFFFF_FFFFL;
 
-    private final AacPayloadFormat format = new AacPayloadFormat();
-    @TempDir
-    Path work;
-
-    @BeforeEach
-    void needsFfmpeg() {
-        FfmpegRtpPublisher.assumeInstalled();
+    AacFfmpegPublisherTest() {
+        super(new AacPayloadFormat(), RELAY_PAYLOAD_SIZE);
     }
 
     /** ffmpeg's default: as many frames per packet as fit, each behind its own AU-header. */
@@ -106,15 +95,6 @@ class AacFfmpegPublisherTest {
         adtsOutput.addAll(List.of("-f", "adts", adts.toString()));
         FfmpegRtpPublisher.Capture capture = FfmpegRtpPublisher.publish(work, encoding, adtsOutput);
         return new Published(capture, AdtsFrames.split(ByteBuffer.wrap(Files.readAllBytes(adts))));
-    }
-
-    private List<AccessUnit> depacketize(TrackDescription track, List<RtpPacket> packets) {
-        return PayloadRoundTrip.depacketize(format.depacketizer(track), packets);
-    }
-
-    /** What a reader of a relayed stream gets: packetized for it, sent, depacketized. */
-    private List<AccessUnit> relay(TrackDescription track, List<AccessUnit> units) {
-        return PayloadRoundTrip.relay(format, track, RELAY_PAYLOAD_SIZE, units);
     }
 
     private static void assertSameUnits(List<AccessUnit> expected, List<AccessUnit> actual) {

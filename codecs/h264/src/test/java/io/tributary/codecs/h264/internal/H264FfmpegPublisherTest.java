@@ -6,45 +6,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.api.media.AccessUnit;
 import io.tributary.api.media.MediaType;
-import io.tributary.api.media.RtpPacket;
 import io.tributary.api.media.TrackDescription;
+import io.tributary.api.testing.FfmpegPublisherTestBase;
 import io.tributary.api.testing.FfmpegRtpPublisher;
-import io.tributary.api.testing.PayloadRoundTrip;
 import io.tributary.rtsp.sdp.FmtpParameters;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real publisher: ffmpeg encodes a test pattern with x264 and sends it as RTP; its SDP goes
  * through {@code receivedTrack}, its packets through the depacketizer, and the access units
  * must be the frames it encoded, then come through a relay (packetizer, depacketizer) intact.
  */
-@Timeout(value = 20, unit = TimeUnit.SECONDS)
-class H264FfmpegPublisherTest {
+class H264FfmpegPublisherTest extends FfmpegPublisherTestBase<H264PayloadFormat> {
     private static final int FRAME_RATE = 25;
     private static final int SECONDS = 2;
     private static final int GOP = 25;
     /** A relay's payload size, smaller than ffmpeg's so that units are cut differently. */
     private static final int RELAY_PAYLOAD_SIZE = 1000;
-    private static final long RTP_TIMESTAMP_MASK = 0xFFFF_FFFFL;
 
-    private final H264PayloadFormat format = new H264PayloadFormat();
-    @TempDir
-    Path work;
-
-    @BeforeEach
-    void needsFfmpeg() {
-        FfmpegRtpPublisher.assumeInstalled();
+    H264FfmpegPublisherTest() {
+        super(new H264PayloadFormat(), RELAY_PAYLOAD_SIZE);
     }
 
     /** Plain {@code -f rtp}: no global header, so x264 repeats SPS and PPS before every IDR. */
@@ -117,15 +104,6 @@ class H264FfmpegPublisherTest {
             assertFalse(unit.keyframe() ? types.contains(NalUnitType.NON_IDR) : types.contains(NalUnitType.IDR),
                     "unit " + i + " mixes IDR and non-IDR slices: " + types);
         }
-    }
-
-    private List<AccessUnit> depacketize(TrackDescription track, List<RtpPacket> packets) {
-        return PayloadRoundTrip.depacketize(format.depacketizer(track), packets);
-    }
-
-    /** What a reader of a relayed stream gets: packetized for it, sent, depacketized. */
-    private List<AccessUnit> relay(TrackDescription track, List<AccessUnit> units) {
-        return PayloadRoundTrip.relay(format, track, RELAY_PAYLOAD_SIZE, units);
     }
 
     /** Every unit must be valid AVCC: {@link AvccNalUnits#split} refuses anything else. */

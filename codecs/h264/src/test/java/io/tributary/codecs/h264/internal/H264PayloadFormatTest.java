@@ -12,8 +12,8 @@ import io.tributary.api.media.Encoding;
 import io.tributary.api.media.MediaType;
 import io.tributary.api.media.TrackDescription;
 import io.tributary.api.payload.SdpAttributes;
+import io.tributary.api.testing.FmtpRoundTrip;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -149,15 +149,7 @@ class H264PayloadFormatTest {
      */
     @FuzzTest
     void anyFmtpIsReadBackAsDescribedOrRefusedWithIllegalArgument(byte[] data) {
-        TrackDescription received;
-        try {
-            received = format.receivedTrack(0, MediaType.VIDEO, H264, new String(data, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException expected) {
-            return;
-        }
-        String described = format.describe(received, 96).fmtp();
-        TrackDescription again = format.receivedTrack(0, MediaType.VIDEO, H264, described);
-        assertEquals(received.codecConfig(), again.codecConfig(), described);
+        FmtpRoundTrip.assertReadBackOrRefused(format, MediaType.VIDEO, H264, 96, data);
     }
 
     private byte[] received(String fmtp) {

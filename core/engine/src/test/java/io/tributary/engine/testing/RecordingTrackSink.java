@@ -1,0 +1,120 @@
+package io.tributary.engine.testing;
+
+import io.tributary.api.media.RtpPacket;
+import io.tributary.api.transport.RtpFrame;
+import io.tributary.api.transport.TrackSink;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link TrackSink} for tests that keeps what it is sent: every RTP packet as the client would
+ * receive it (copied, then read with {@link RtpPacket#parse}) and every RTCP packet. Live
+ * streams send whole frames ({@link #sendFrame}), VOD packet by packet ({@link #sendRtp}): a
+ * sink is made for one of the two ({@link Sending}) and fails the test on the other. It accepts
+ * everything, but says it is not {@link #writable()} while {@link #full} is set.
+ */
+public class RecordingTrackSink implements TrackSink {
+    /** How the code under test must hand over its RTP packets. */
+    public enum Sending {
+        /** One at a time through {@link #sendRtp}, as VOD does. */
+        PACKETS,
+        /** A frame at a time through {@link #sendFrame}, as live streams do. */
+        FRAMES
+    }
+
+    /** RTCP packet type of a BYE (RFC 3550 §6.6). */
+    private static final int BYE = 203;
+
+    /** Set to make the sink say it is not writable, as a slow client's does. */
+    public volatile boolean full;
+    private final Sending sending;
+    private final List<RtpPacket> rtp = new ArrayList<>();
+    private final List<ByteBuffer> rtcp = new ArrayList<>();
+
+    public RecordingTrackSink(Sending sending) {
+        this.sending = sending;
+    }
+
+    @Override
+    public synchronized boolean sendRtp(ByteBuffer header, ByteBuffer payload) {
+        if (sending != Sending.PACKETS) {
+            throw new AssertionError("live streams send whole frames");
+        }
+        ByteBuffer packet = ByteBuffer.allocate(header.remaining() + payload.remaining());
+        packet.put(header.duplicate()).put(payload.duplicate()).flip();
+        record(packet);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean sendFrame(RtpFrame frame) {
+        if (sending != Sending.FRAMES) {
+            throw new AssertionError("VOD sends packet by packet");
+        }
+        ByteBuffer all = frame.packets();
+        for (int i = 0; i < frame.packetCount(); i++) {
+            byte[] packet = new byte[frame.packetLength(i)];
+            all.get(frame.packetOffset(i), packet);
+            record(ByteBuffer.wrap(packet));
+        }
+        return true;
+    }
+
+    private void record(ByteBuffer packet) {
+        RtpPacket parsed = RtpPacket.parse(packet);
+        if (parsed == null) {
+            throw new AssertionError("not an RTP packet: " + packet.remaining() + " bytes");
+        }
+        rtp.add(parsed);
+    }
+
+    /** Keeps {@code packet} itself, not a copy. */
+    @Override
+    public synchronized boolean sendRtcp(ByteBuffer packet) {
+        rtcp.add(packet);
+        return true;
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public boolean writable() {
+        return !full;
+    }
+
+    /** The RTP packets sent so far, in sending order. */
+    public synchronized List<RtpPacket> rtp() {
+        return List.copyOf(rtp);
+    }
+
+    /** The RTCP (compound) packets sent so far, in sending order. */
+    public synchronized List<ByteBuffer> rtcp() {
+        return List.copyOf(rtcp);
+    }
+
+    /** The sequence numbers of {@link #rtp()}. */
+    public synchronized List<Integer> sequences() {
+        return rtp.stream().map(RtpPacket::sequenceNumber).toList();
+    }
+
+    /** The RTP timestamps of {@link #rtp()}. */
+    public synchronized List<Long> timestamps() {
+        return rtp.stream().map(RtpPacket::timestamp).toList();
+    }
+
+    /** Whether one of the RTCP packets sent holds a BYE. */
+    public synchronized boolean sawBye() {
+        for (ByteBuffer packet : rtcp) {
+            for (int offset = 0; offset + 4 <= packet.limit(); ) {
+                if ((packet.get(offset + 1) & 0xff) == BYE) {
+                    return true;
+                }
+                offset += 4 * ((packet.getShort(offset + 2) & 0xffff) + 1);
+            }
+        }
+        return false;
+    }
+}
