@@ -109,6 +109,31 @@ class InteropTest {
         assertEquals(3 * FPS, video, 10, "video frames from 7 s to the end");
     }
 
+    /** An MP4 with Opus audio (as ffmpeg and browsers' recorders write it) plays like the AAC demo. */
+    @Test
+    void anMp4WithOpusAudioPlays() throws Exception {
+        ExternalTool.require("ffmpeg");
+        ExternalTool.Result made = ExternalTool.run(Duration.ofSeconds(60), "ffmpeg", "-nostdin", "-v", "error",
+                "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=4", "-f", "lavfi", "-i",
+                "sine=frequency=440:sample_rate=48000:duration=4", "-c:v", "libx264", "-g", "25", "-bf", "0",
+                "-c:a", "libopus", "-ac", "2", "-shortest",
+                tributary.home().resolve("media/opus.mp4").toString());
+        assertEquals(0, made.exitCode(), made.stderr());
+
+        ExternalTool.Result probe = ExternalTool.run(Duration.ofSeconds(30), "ffprobe", "-v", "error",
+                "-rtsp_transport", "tcp", "-show_entries", "stream=codec_name,channels", "-of", "csv=p=0",
+                url("/vod/opus.mp4"));
+        assertEquals(0, probe.exitCode(), probe.stderr());
+        assertEquals(List.of("h264", "opus,2"), probe.stdout().lines().map(String::strip).toList(), probe.stdout());
+
+        ExternalTool.Result read = ExternalTool.run(Duration.ofSeconds(30), "ffmpeg", "-nostdin", "-v", "error",
+                "-rtsp_transport", "tcp", "-i", url("/vod/opus.mp4"), "-f", "framemd5", "-");
+        assertEquals(0, read.exitCode(), read.stderr());
+        assertEquals("", read.stderr().strip(), "no decode errors or warnings");
+        assertEquals(4 * 25, ExternalTool.lines(read.stdout(), "0,").size(), 5, "video frames");
+        assertEquals(4 * 50, ExternalTool.lines(read.stdout(), "1,").size(), 10, "20 ms Opus frames");
+    }
+
     private static String md5(String framemd5) {
         List<String> frames = ExternalTool.lines(framemd5, "0,");
         assertEquals(1, frames.size(), framemd5);

@@ -18,8 +18,8 @@ import org.osgi.service.component.annotations.Deactivate;
  */
 @Component(immediate = true, service = {})
 public final class AudioFormats {
-    static final List<FrameAudioFormat> ALL = List.of(FrameAudioFormat.PCMU, FrameAudioFormat.PCMA,
-            FrameAudioFormat.G722, FrameAudioFormat.OPUS);
+    static final List<FrameAudioFormat> ALL = List.of(G7xxFormat.PCMU, G7xxFormat.PCMA, G7xxFormat.G722,
+            OpusFormat.OPUS);
 
     private final List<ServiceRegistration<PayloadFormat>> registrations = new ArrayList<>();
 
