@@ -19,10 +19,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 401 handling against a scripted camera that checks every Authorization the client sends
@@ -30,20 +29,10 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(20)
 class AuthenticationTest {
-    private static EventLoopGroup group;
-    private static RtspClient client;
-
-    @BeforeAll
-    static void start() {
-        group = TestSupport.group(1);
-        client = new RtspClient(group);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
-    }
+    @RegisterExtension
+    static final SharedClient shared = new SharedClient();
+    private static final EventLoopGroup group = shared.group;
+    private static final RtspClient client = shared.client;
 
     /** A camera that accepts {@code algorithm} Digest for admin/password and answers normally. */
     private static FakeRtspServer.Script digestCamera(String jca, String password, String... challenges) {

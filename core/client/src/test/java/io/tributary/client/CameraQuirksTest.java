@@ -7,36 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.channel.EventLoopGroup;
+import io.tributary.client.testing.Interleaved;
 import io.tributary.rtsp.header.LowerTransport;
 import io.tributary.rtsp.header.NptRange;
 import io.tributary.rtsp.header.RtpInfo;
 import io.tributary.rtsp.message.RtspRequest;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Camera firmware as it is, not as the RFC wants it. */
 @Timeout(20)
 class CameraQuirksTest {
-    private static EventLoopGroup group;
-    private static RtspClient client;
-
-    @BeforeAll
-    static void start() {
-        group = TestSupport.group(1);
-        client = new RtspClient(group);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
+    @RegisterExtension
+    static final SharedClient shared = new SharedClient();
+    private static final RtspClient client = shared.client;
 
     @Test
     void controlsResolveAgainstTheRequestUrlWithItsQueryWhenContentBaseIsMissing() throws Exception {
@@ -92,7 +79,7 @@ class CameraQuirksTest {
                 case "PLAY" -> {
                     // media first, then the answer, in one write: the client must not lose the packet
                     ByteArrayOutputStream both = new ByteArrayOutputStream();
-                    both.write(ex.interleavedFrame(0, early));
+                    both.write(Interleaved.frame(0, early));
                     String base = "rtsp://127.0.0.1:" + ((java.net.URI.create(ex.request.uri())).getPort()) + "/stream/";
                     both.write(("RTSP/1.0 200 OK\r\nCSeq: " + ex.header("CSeq") + "\r\nSession: 987654\r\n"
                             + "RTP-Info: url=trackID=1; seq=100 ; rtptime=5000 ,  url = " + base + "trackID=2;seq=7\r\n"

@@ -1,5 +1,6 @@
 package io.tributary.client;
 
+import io.tributary.client.testing.Interleaved;
 import io.tributary.rtsp.message.Decoded;
 import io.tributary.rtsp.message.RtspDecoder;
 import io.tributary.rtsp.message.RtspRequest;
@@ -82,18 +83,8 @@ final class FakeRtspServer implements AutoCloseable {
             }
         }
 
-        byte[] interleavedFrame(int channel, byte[] payload) {
-            byte[] f = new byte[4 + payload.length];
-            f[0] = '$';
-            f[1] = (byte) channel;
-            f[2] = (byte) (payload.length >> 8);
-            f[3] = (byte) payload.length;
-            System.arraycopy(payload, 0, f, 4, payload.length);
-            return f;
-        }
-
         void interleaved(int channel, byte[] payload) throws IOException {
-            raw(interleavedFrame(channel, payload));
+            raw(Interleaved.frame(channel, payload));
         }
 
         void close() throws IOException {

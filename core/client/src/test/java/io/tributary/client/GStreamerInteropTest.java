@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.channel.EventLoopGroup;
+import io.tributary.client.testing.GstRtspServer;
 import io.tributary.rtsp.header.LowerTransport;
 import io.tributary.rtsp.sdp.RtpMap;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,38 +23,16 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Timeout(60)
 class GStreamerInteropTest {
-    private static String python;
-    private static Path script;
-    private static EventLoopGroup group;
-
-    @BeforeAll
-    static void find() throws Exception {
-        python = ExternalProcess.pythonWithGstRtspServer();
-        group = TestSupport.group(2);
-        script = Files.createTempFile("gst_rtsp_server", ".py");
-        try (var in = GStreamerInteropTest.class.getResourceAsStream("gst_rtsp_server.py")) {
-            Files.write(script, in.readAllBytes());
-        }
-    }
-
-    @AfterAll
-    static void cleanUp() throws Exception {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        Files.deleteIfExists(script);
-    }
+    @RegisterExtension
+    static final SharedClient shared = new SharedClient(2);
+    private static final EventLoopGroup group = shared.group;
 
     @ParameterizedTest
     @EnumSource(LowerTransport.class)
     void playsH264(LowerTransport transport) throws Exception {
-        Assumptions.assumeTrue(python != null,
-                "python3-gi with GstRtspServer not installed (packages python3-gst-1.0, gir1.2-gst-rtsp-server-1.0)");
-        int port = ExternalProcess.freeTcpPort();
-        Process server = new ProcessBuilder(python, script.toString(), Integer.toString(port), "50")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (RtspClient client = new RtspClient(group)) {
-            assertTrue(ExternalProcess.awaitLine(server, "READY", 15_000), "the GStreamer server did not start");
+        try (GstRtspServer server = GstRtspServer.start(); RtspClient client = new RtspClient(group)) {
             TestSupport.Recorder recorder = new TestSupport.Recorder();
-            ClientSession session = await(client.connect("rtsp://127.0.0.1:" + port + "/test", recorder), 5000);
+            ClientSession session = await(client.connect(server.url(), recorder), 5000);
             PlayResult play = await(session.playAll(transport, null), 15_000);
 
             Description d = session.description();
@@ -84,8 +59,6 @@ class GStreamerInteropTest {
             }
             await(session.teardown(), 5000);
             assertEquals(SessionEnd.Reason.TEARDOWN, await(session.ended(), 5000).reason());
-        } finally {
-            ExternalProcess.stop(server);
         }
     }
 }

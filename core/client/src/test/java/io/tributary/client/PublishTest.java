@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.channel.EventLoopGroup;
 import io.tributary.rtsp.header.LowerTransport;
 import io.tributary.rtsp.header.PortRange;
 import io.tributary.rtsp.header.TransportHeader;
@@ -28,30 +27,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ANNOUNCE + SETUP mode=record + RECORD + RTP, against a fake server and against ffmpeg's listener. */
 @Timeout(60)
 class PublishTest {
-    private static EventLoopGroup group;
-    private static RtspClient client;
-
-    @BeforeAll
-    static void start() {
-        group = TestSupport.group(1);
-        client = new RtspClient(group);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
+    @RegisterExtension
+    static final SharedClient shared = new SharedClient();
+    private static final RtspClient client = shared.client;
 
     @Test
     void publishesOverTcpToAFakeServer() throws Exception {

@@ -20,10 +20,9 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Dead, slow and chatty servers: every step ends in bounded time with a message naming the
@@ -32,17 +31,9 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class TimeoutsAndLimitsTest {
-    private static EventLoopGroup group;
-
-    @BeforeAll
-    static void start() {
-        group = TestSupport.group(1);
-    }
-
-    @AfterAll
-    static void stop() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
+    @RegisterExtension
+    static final SharedClient shared = new SharedClient();
+    private static final EventLoopGroup group = shared.group;
 
     @Test
     void aServerThatNeverAnswersTimesOutAndDelaysNobody() throws Exception {

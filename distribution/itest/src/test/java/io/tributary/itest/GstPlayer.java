@@ -1,5 +1,6 @@
 package io.tributary.itest;
 
+import io.tributary.client.testing.PythonGi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

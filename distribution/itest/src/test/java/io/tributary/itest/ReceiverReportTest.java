@@ -3,6 +3,7 @@ package io.tributary.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.client.testing.Interleaved;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +35,8 @@ class ReceiverReportTest {
             assertEquals(200, rtsp.request("PLAY", url, 2, "Session: " + session).status());
             rtsp.frames(300);
             // RR from SSRC 1 with one block about the track: 5/256 lost lately, 42 in all, jitter 900 (10 ms at 90 kHz).
-            rtsp.sendBytes(interleaved(1, receiverReport(Long.parseLong(ssrc.group(1), 16), 5, 42, 900)));
+            byte[] report = receiverReport(Long.parseLong(ssrc.group(1), 16), 5, 42, 900);
+            rtsp.sendBytes(Interleaved.frame(1, report));
             String json = "";
             for (int i = 0; i < 50 && !json.contains("\"cumulativeLost\":42"); i++) {
                 Thread.sleep(100);
@@ -60,16 +62,6 @@ class ReceiverReportTest {
 
     private static byte[] int32(long v) {
         return new byte[] {(byte) (v >> 24), (byte) (v >> 16), (byte) (v >> 8), (byte) v};
-    }
-
-    private static byte[] interleaved(int channel, byte[] data) {
-        byte[] frame = new byte[4 + data.length];
-        frame[0] = '$';
-        frame[1] = (byte) channel;
-        frame[2] = (byte) (data.length >> 8);
-        frame[3] = (byte) data.length;
-        System.arraycopy(data, 0, frame, 4, data.length);
-        return frame;
     }
 
     private static String sessions() throws Exception {

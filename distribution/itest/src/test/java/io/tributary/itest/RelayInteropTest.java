@@ -3,6 +3,7 @@ package io.tributary.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.client.testing.GstRtspServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.tributary.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.client.testing.InterleavedCamera;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -38,7 +39,7 @@ class RelayIsolationTest {
     private static final int TIMEOUT_SECONDS = 2;
     private static final long MARGIN_MILLIS = 2000;
 
-    private static final FakeCamera camera = start(FakeCamera::new);
+    private static final InterleavedCamera camera = start(FakeCamera::start);
     private static final SilentServer silent = start(SilentServer::new);
     private static final int closedPort = start(RelayIsolationTest::closedPort);
 

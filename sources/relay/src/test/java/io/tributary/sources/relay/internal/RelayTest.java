@@ -13,6 +13,7 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.tributary.api.payload.PayloadFormat;
+import io.tributary.client.testing.InterleavedCamera;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -36,7 +37,7 @@ class RelayTest {
     private static EventLoopGroup group;
     private final PayloadFormats formats = new PayloadFormats();
     private final List<Relay> relays = new ArrayList<>();
-    private ScriptedUpstream camera;
+    private InterleavedCamera camera;
 
     @BeforeAll
     static void loops() {
@@ -51,7 +52,7 @@ class RelayTest {
 
     @BeforeEach
     void camera() throws IOException {
-        camera = new ScriptedUpstream();
+        camera = ScriptedUpstream.start();
         formats.add(new TestFormat(), Map.of(PayloadFormat.ENCODING, TestFormat.ENCODING));
     }
 
@@ -75,7 +76,7 @@ class RelayTest {
 
     @Test
     void aReaderGetsTheUpstreamUnitsAndTheLastReaderLeavingClosesTheUpstream() throws Exception {
-        Relay relay = relay(camera.url(null));
+        Relay relay = relay(camera.url("/stream"));
         RelaySource source = relay.open();
         assertEquals(1, source.description().tracks().size());
         assertEquals("TEST", source.description().tracks().getFirst().encoding().name());
@@ -86,13 +87,13 @@ class RelayTest {
         assertTrue(await(2000, () -> stream.units.get() >= 5), "units keep arriving: " + stream.units);
         assertEquals(0, stream.discontinuities.get());
         source.close();
-        assertTrue(await(3000, () -> camera.teardowns.get() == 1), "the idle relay tears the upstream down");
+        assertTrue(await(3000, () -> camera.requests("TEARDOWN") == 1), "the idle relay tears the upstream down");
         assertEquals(0, stream.ends.get(), "closing a source is the engine's business, not an end of stream");
     }
 
     @Test
     void upstreamSenderReportsReachTheStreamOnItsTimeline() throws Exception {
-        Relay relay = relay(camera.url(null));
+        Relay relay = relay(camera.url("/stream"));
         RecordingStream stream = new RecordingStream();
         relay.open().start(stream);
         String report = stream.next("sender report", 3000);
@@ -103,7 +104,7 @@ class RelayTest {
 
     @Test
     void aSecondReaderSharesTheUpstreamSession() throws Exception {
-        Relay relay = relay(camera.url(null));
+        Relay relay = relay(camera.url("/stream"));
         RelaySource first = relay.open();
         RecordingStream one = new RecordingStream();
         first.start(one);
@@ -114,13 +115,13 @@ class RelayTest {
         RecordingStream two = new RecordingStream();
         second.start(two);
         assertNotNull(two.next("unit", 3000));
-        assertEquals(1, camera.describes.get());
-        assertEquals(1, camera.plays.get());
+        assertEquals(1, camera.requests("DESCRIBE"));
+        assertEquals(1, camera.requests("PLAY"));
     }
 
     @Test
     void aLostUpstreamIsReconnectedAndReadersSeeADiscontinuityNotAnEnd() throws Exception {
-        Relay relay = relay(camera.url(null), "reconnectMinSeconds", 1);
+        Relay relay = relay(camera.url("/stream"), "reconnectMinSeconds", 1);
         RecordingStream stream = new RecordingStream();
         relay.open().start(stream);
         assertNotNull(stream.next("unit", 3000));
@@ -130,17 +131,17 @@ class RelayTest {
         long back = System.nanoTime() - lost;
         assertTrue(stream.next("unit", 2000).startsWith("unit "), "units follow the discontinuity");
         assertEquals(0, stream.ends.get(), "readers stay");
-        assertEquals(2, camera.plays.get());
+        assertEquals(2, camera.requests("PLAY"));
         assertTrue(back < TimeUnit.MILLISECONDS.toNanos(3000), "back after " + back / 1_000_000 + " ms");
     }
 
     @Test
     void anUpstreamBackWithOtherTracksEndsTheReaderStreams() throws Exception {
-        Relay relay = relay(camera.url(null));
+        Relay relay = relay(camera.url("/stream"));
         RecordingStream stream = new RecordingStream();
         relay.open().start(stream);
         assertNotNull(stream.next("unit", 3000));
-        camera.sdp = ScriptedUpstream.SDP.replace("config=1", "config=2");
+        camera.sdp(ScriptedUpstream.SDP.replace("config=1", "config=2"));
         camera.dropConnections();
         assertEquals("end", stream.next("end", 5000));
         RelaySource again = relay.open();
@@ -194,7 +195,7 @@ class RelayTest {
 
     @Test
     void aDownUpstreamWhoseTracksAreKnownStillOpensAndPlaysOnceBack() throws Exception {
-        Relay relay = relay(camera.url(null), "reconnectMinSeconds", 1, "reconnectMaxSeconds", 1);
+        Relay relay = relay(camera.url("/stream"), "reconnectMinSeconds", 1, "reconnectMaxSeconds", 1);
         RecordingStream first = new RecordingStream();
         relay.open().start(first);
         assertNotNull(first.next("unit", 3000));
@@ -214,37 +215,37 @@ class RelayTest {
 
     @Test
     void anAlwaysOnRelayPlaysWithoutReaders() throws Exception {
-        relay(camera.url(null), "onDemand", false);
-        assertTrue(await(3000, () -> camera.plays.get() == 1), "PLAY without any reader");
+        relay(camera.url("/stream"), "onDemand", false);
+        assertTrue(await(3000, () -> camera.requests("PLAY") == 1), "PLAY without any reader");
     }
 
     @Test
     void automaticTransportFallsBackToTcpWhenUdpIsRefused() throws Exception {
-        Relay relay = relay(camera.url(null), "transport", "automatic");
+        Relay relay = relay(camera.url("/stream"), "transport", "automatic");
         RelaySource source = relay.open();
         RecordingStream stream = new RecordingStream();
         source.start(stream);
         assertNotNull(stream.next("unit", 5000), "units over TCP after UDP was refused");
-        assertEquals(1, camera.udpRefused.get());
+        assertEquals(1, camera.udpRefused());
     }
 
     @Test
     void tracksWithoutAPayloadFormatAreLeftOut() throws Exception {
-        camera.sdp = ScriptedUpstream.SDP + "m=audio 0 RTP/AVP 97\r\na=rtpmap:97 OPUS/48000/2\r\na=control:track1\r\n";
-        RelaySource source = relay(camera.url(null)).open();
+        camera.sdp(ScriptedUpstream.SDP + "m=audio 0 RTP/AVP 97\r\na=rtpmap:97 OPUS/48000/2\r\na=control:track1\r\n");
+        RelaySource source = relay(camera.url("/stream")).open();
         assertEquals(1, source.description().tracks().size());
     }
 
     @Test
     void anUpstreamWithNoUsableTrackIsRefusedWithTheReason() throws Exception {
-        camera.sdp = ScriptedUpstream.SDP.replace("TEST/90000", "VP9/90000");
-        IOException e = assertThrows(IOException.class, () -> relay(camera.url(null)).open());
+        camera.sdp(ScriptedUpstream.SDP.replace("TEST/90000", "VP9/90000"));
+        IOException e = assertThrows(IOException.class, () -> relay(camera.url("/stream")).open());
         assertTrue(e.getMessage().contains("no payload format installed for VP9"), e.getMessage());
     }
 
     @Test
     void aRemovedRelayEndsItsReaders() throws Exception {
-        Relay relay = relay(camera.url(null));
+        Relay relay = relay(camera.url("/stream"));
         RecordingStream stream = new RecordingStream();
         relay.open().start(stream);
         assertNotNull(stream.next("unit", 3000));

@@ -1,4 +1,4 @@
-package io.tributary.itest;
+package io.tributary.client.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** The python3 with GStreamer's introspection bindings (python3-gi), which the GStreamer helpers run. */
-final class PythonGi {
+public final class PythonGi {
     private PythonGi() {
     }
 
@@ -15,7 +15,7 @@ final class PythonGi {
      * A python3 that imports {@code gi.repository.<module>}; skips the calling test (with the
      * reason) when there is none. Debian's /usr/bin/python3 first: pyenv shims lack gi.
      */
-    static String require(String module) {
+    public static String require(String module) {
         String python = find(module);
         Assumptions.assumeTrue(python != null, "python3-gi with " + module + " is not installed"
                 + " (packages python3-gst-1.0, gir1.2-gst-rtsp-server-1.0; CI installs them)");

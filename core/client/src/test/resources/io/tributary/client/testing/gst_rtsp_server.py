@@ -1,6 +1,7 @@
-# A GStreamer RTSP server for interop tests: serves a live H.264 test pattern on
-# rtsp://127.0.0.1:<port>/test. Prints READY once listening; exits when stdin closes
-# (the test ended or died) or after a hard time limit.
+# A GStreamer RTSP server for interop tests (io.tributary.client.testing.GstRtspServer runs it):
+# serves a live H.264 test pattern on rtsp://127.0.0.1:<port>/test. Arguments: the port, and
+# the hard time limit in seconds (60 when absent). Prints READY once listening; exits when
+# stdin closes (the test ended or died) or at the time limit.
 import sys
 
 import gi
