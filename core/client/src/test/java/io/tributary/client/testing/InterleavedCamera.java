@@ -32,8 +32,8 @@ import java.util.function.IntFunction;
 public final class InterleavedCamera implements AutoCloseable {
     private static final String SESSION = "4242";
     private static final int SSRC = 0x1234;
-    /** Small, so that a relay which keeps the first session's timestamps starts its timeline near 0. */
-    private static final long FIRST_TIMESTAMP = 1000;
+    /** Far from 0, as a real sender's random start is: timelines must not assume small timestamps. */
+    private static final long FIRST_TIMESTAMP = 0x1234_5678L;
     /** The sender reports' wall clock, 1970 in NTP time: the tests only read the RTP time. */
     private static final int NTP_SECONDS = 0x83AA7E80;
 
@@ -50,7 +50,7 @@ public final class InterleavedCamera implements AutoCloseable {
     /**
      * Listens on a free port of 127.0.0.1. {@code payload} gives the RTP payload of the packet with
      * sequence number {@code sequence} (from 0 on each connection); the RTP timestamp starts at
-     * 1000 and advances by 90 kHz / {@code framesPerSecond} from one packet to the next.
+     * 0x12345678 and advances by 90 kHz / {@code framesPerSecond} from one packet to the next.
      */
     public InterleavedCamera(String sdp, int framesPerSecond, IntFunction<byte[]> payload) throws IOException {
         this.sdp = sdp;

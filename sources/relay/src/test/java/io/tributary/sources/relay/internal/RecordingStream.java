@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** An engine stream for tests: records what the relay did to it, in order (bounded). */
 final class RecordingStream implements StreamPublisher {
@@ -15,10 +16,13 @@ final class RecordingStream implements StreamPublisher {
     final AtomicInteger units = new AtomicInteger();
     final AtomicInteger discontinuities = new AtomicInteger();
     final AtomicInteger ends = new AtomicInteger();
+    /** The presentation time of the first unit, -1 before it. */
+    final AtomicLong firstUnitTime = new AtomicLong(-1);
 
     @Override
     public void publish(AccessUnit unit) {
         units.incrementAndGet();
+        firstUnitTime.compareAndSet(-1, unit.presentationTime());
         events.offer("unit " + StandardCharsets.UTF_8.decode(unit.dataView()));
     }
 
