@@ -1,9 +1,8 @@
 package io.tributary.admin.internal;
 
-import io.tributary.api.runtime.PathSnapshot;
-import io.tributary.api.runtime.SessionSnapshot;
 import io.tributary.api.runtime.TributaryRuntime;
-import io.tributary.api.source.SourceStatus;
+import java.util.List;
+import java.util.function.Function;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -33,51 +32,34 @@ public final class RtspCommands {
 
     /** The open paths, one per line. */
     public String paths() {
-        TributaryRuntime engine = runtime;
-        if (engine == null) {
-            return NOT_RUNNING;
-        }
-        RuntimeView view = RuntimeView.of(engine);
-        if (view.paths().isEmpty()) {
-            return "No open paths.";
-        }
-        TextTable table = new TextTable(RuntimeView.PATH_COLUMNS);
-        for (PathSnapshot path : view.paths()) {
-            table.add(RuntimeView.cells(path));
-        }
-        return table.render();
+        return table(RuntimeView::paths, RuntimeView.PATH_COLUMNS, RuntimeView::cells, "No open paths.");
     }
 
     /** The sessions, one per line. */
     public String sessions() {
-        TributaryRuntime engine = runtime;
-        if (engine == null) {
-            return NOT_RUNNING;
-        }
-        RuntimeView view = RuntimeView.of(engine);
-        if (view.sessions().isEmpty()) {
-            return "No sessions.";
-        }
-        TextTable table = new TextTable(RuntimeView.SESSION_COLUMNS);
-        for (SessionSnapshot session : view.sessions()) {
-            table.add(RuntimeView.cells(session));
-        }
-        return table.render();
+        return table(RuntimeView::sessions, RuntimeView.SESSION_COLUMNS, RuntimeView::cells, "No sessions.");
     }
 
     /** The relayed and published paths with the state of their origin, one per line. */
     public String sources() {
+        return table(RuntimeView::sources, RuntimeView.SOURCE_COLUMNS, RuntimeView::cells,
+                "No relayed or published paths.");
+    }
+
+    /** The {@code rows} of the runtime now as an aligned table, or {@code none} when there are none. */
+    private <T> String table(Function<RuntimeView, List<T>> rows, List<Column> columns,
+            Function<T, List<String>> cells, String none) {
         TributaryRuntime engine = runtime;
         if (engine == null) {
             return NOT_RUNNING;
         }
-        RuntimeView view = RuntimeView.of(engine);
-        if (view.sources().isEmpty()) {
-            return "No relayed or published paths.";
+        List<T> all = rows.apply(RuntimeView.of(engine));
+        if (all.isEmpty()) {
+            return none;
         }
-        TextTable table = new TextTable(RuntimeView.SOURCE_COLUMNS);
-        for (SourceStatus source : view.sources()) {
-            table.add(RuntimeView.cells(source));
+        TextTable table = new TextTable(columns);
+        for (T row : all) {
+            table.add(cells.apply(row));
         }
         return table.render();
     }
