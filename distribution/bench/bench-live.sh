@@ -26,12 +26,9 @@
 #   BASELINE_SECONDS=12                    idle baseline (publisher + 1 anchor reader): CPU is the
 #                                          lowest 3 s window, RSS the mean
 #   IDLE_SESSIONS=1000                     sessions SETUP but not PLAYing (memory per session)
-#   PUBLISH_TRANSPORT=tcp                  Tributary's publisher (ffmpeg -rtsp_transport). Not udp
-#                                          by default: Tributary closes a connection that sends
-#                                          no request for 2 x sessionTimeoutSeconds (120 s) unless
-#                                          it carries interleaved sessions, and ffmpeg recording
-#                                          over UDP sends none, so it exits ("Broken pipe") after
-#                                          120 s. The peer's ingest is RTP/UDP (no RTSP).
+#   PUBLISH_TRANSPORT=tcp                  Tributary's publisher (ffmpeg -rtsp_transport tcp|udp);
+#                                          tcp keeps the ingest off the measured UDP sockets. (The
+#                                          peer's ingest is RTP/UDP, no RTSP.)
 #   CLIENT_LIMIT=80                        load client CPU (% of its one core) that flags a
 #                                          step as client-limited and ends the ramp
 #   GST_THREADS=$(nproc)                   gst-rtsp-server client thread pool
