@@ -142,6 +142,25 @@ class LiveTest {
         }
     }
 
+    /** A camera or encoder publishing H.265: ffprobe names it, ffmpeg decodes it without an error. */
+    @Test
+    void h265IsPublishedAndRead() throws Exception {
+        String path = "/live/hevc";
+        try (Publisher publisher = Publisher.h265TestPattern(url(path)).awaitPublished(tributary.rtspPort())) {
+            ExternalTool.Result probe = ExternalTool.run(Duration.ofSeconds(30), "ffprobe", "-v", "error",
+                    "-rtsp_transport", "tcp", "-show_entries", "stream=codec_name,width,height", "-of", "csv=p=0",
+                    url(path));
+            assertEquals(0, probe.exitCode(), probe.stderr());
+            assertEquals("hevc,320,240", probe.stdout().strip(), probe.stdout());
+
+            ExternalTool.Result read = ExternalTool.run(Duration.ofSeconds(30), "ffmpeg", "-nostdin", "-v", "error",
+                    "-rtsp_transport", "udp", "-i", url(path), "-t", "2", "-f", "framemd5", "-");
+            assertEquals(0, read.exitCode(), read.stderr());
+            assertEquals("", read.stderr().strip(), "no decode errors or warnings");
+            assertTrue(ExternalTool.lines(read.stdout(), "0,").size() >= 40, "video frames in 2 s");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"pcm_mulaw", "libopus"})
     void gstreamerDecodesG711AndOpusAudio(String encoder) throws Exception {

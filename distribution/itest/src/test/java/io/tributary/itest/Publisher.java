@@ -57,6 +57,15 @@ final class Publisher implements AutoCloseable {
         return new Publisher(command, url);
     }
 
+    /** Publishes a live H.265 test pattern (no audio, 1 s GOP at 25 fps) encoded by x265. */
+    static Publisher h265TestPattern(String url) throws IOException {
+        ExternalTool.require("ffmpeg");
+        return new Publisher(List.of("ffmpeg", "-nostdin", "-v", "error", "-re", "-f", "lavfi", "-i",
+                "testsrc=size=320x240:rate=25", "-pix_fmt", "yuv420p", "-c:v", "libx265", "-preset", "ultrafast",
+                "-x265-params", "log-level=none:keyint=25:bframes=0", "-f", "rtsp", "-rtsp_transport", "tcp", url),
+                url);
+    }
+
     /** GStreamer's {@code rtspclientsink} publishing a live H.264 test pattern at 25 fps, 1 s GOP. */
     static Publisher gstreamer(String url, String transport) throws IOException {
         ExternalTool.require("gst-launch-1.0");

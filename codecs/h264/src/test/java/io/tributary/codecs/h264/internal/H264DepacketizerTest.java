@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.tributary.api.media.AccessUnit;
 import io.tributary.api.media.RtpPacket;
+import io.tributary.api.payload.nal.NalUnits;
 import io.tributary.api.testing.RtpPackets;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -275,7 +276,7 @@ class H264DepacketizerTest {
             for (AccessUnit unit : fuzzed.push(packet)) {
                 ByteBuffer au = unit.dataView();
                 assertTrue(au.remaining() <= bound, "unit of " + au.remaining() + " bytes");
-                List<ByteBuffer> nals = AvccNalUnits.split(au);
+                List<ByteBuffer> nals = NalUnits.split(au);
                 assertFalse(nals.isEmpty(), "unit without NAL units");
                 boolean idr = nals.stream().anyMatch(nal -> NalUnitType.of(nal.get(0)) == NalUnitType.IDR);
                 assertEquals(idr, unit.keyframe(), "keyframe exactly when the unit holds an IDR slice");

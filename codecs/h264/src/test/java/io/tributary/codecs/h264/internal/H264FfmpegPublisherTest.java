@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tributary.api.media.AccessUnit;
 import io.tributary.api.media.MediaType;
 import io.tributary.api.media.TrackDescription;
+import io.tributary.api.payload.nal.NalUnits;
 import io.tributary.api.testing.FfmpegPublisherTestBase;
 import io.tributary.api.testing.FfmpegRtpPublisher;
 import io.tributary.rtsp.sdp.FmtpParameters;
@@ -106,9 +107,9 @@ class H264FfmpegPublisherTest extends FfmpegPublisherTestBase<H264PayloadFormat>
         }
     }
 
-    /** Every unit must be valid AVCC: {@link AvccNalUnits#split} refuses anything else. */
+    /** Every unit must be valid AVCC: {@link NalUnits#split} refuses anything else. */
     private static List<ByteBuffer> nals(AccessUnit unit) {
-        return AvccNalUnits.split(unit.dataView());
+        return NalUnits.split(unit.dataView());
     }
 
     private static List<Integer> nalTypes(AccessUnit unit) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tributary.api.media.AccessUnit;
+import io.tributary.api.payload.nal.NalUnits;
 import io.tributary.api.testing.PayloadRoundTrip;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ class H264RoundTripTest {
 
         List<AccessUnit> received = roundTrip(units, maxPayloadSize);
 
-        List<ByteBuffer> nals = AvccNalUnits.split(idr.duplicate());
+        List<ByteBuffer> nals = NalUnits.split(idr.duplicate());
         ByteBuffer idrWithParameterSets =
                 Fixtures.avcc(Fixtures.SPS, Fixtures.PPS, bytes(nals.get(0)), bytes(nals.get(1)));
         List<AccessUnit> expected = List.of(new AccessUnit(0, 0, 0, true, idrWithParameterSets), units.get(1));

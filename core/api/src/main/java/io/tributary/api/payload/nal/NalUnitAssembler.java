@@ -1,56 +1,55 @@
-package io.tributary.codecs.h264.internal;
+package io.tributary.api.payload.nal;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Builds one access unit in AVCC layout from whole NAL units and from NAL units that arrive
- * in pieces, refusing to grow past a size bound. The working array is reused from one unit to
- * the next; {@link #take()} copies the finished unit out of it.
+ * Builds one access unit of length-prefixed NAL units from whole NAL units and from NAL units
+ * that arrive in pieces, refusing to grow past a size bound. The working array is reused from
+ * one unit to the next; {@link #take()} copies the finished unit out of it.
  */
-final class AvccAssembler {
+public final class NalUnitAssembler {
     private final int maxSize;
     private byte[] buffer = new byte[16 * 1024];
     private int size;
     /** Offset of the length prefix of the NAL unit being pieced together, -1 when none. */
     private int openNal = -1;
-    private boolean idr;
 
-    AvccAssembler(int maxSize) {
+    /** @param maxSize the largest access unit, in bytes */
+    public NalUnitAssembler(int maxSize) {
         this.maxSize = maxSize;
     }
 
     /** Appends a whole NAL unit (the buffer's remaining bytes, none: nothing); {@code false} when over the bound. */
-    boolean addNal(ByteBuffer nal) {
+    public boolean addNal(ByteBuffer nal) {
         int length = nal.remaining();
         if (length == 0) {
             return true;
         }
-        if (!reserve(AvccNalUnits.LENGTH_SIZE + length)) {
+        if (!reserve(NalUnits.LENGTH_SIZE + length)) {
             return false;
         }
         writeLength(size, length);
-        size += AvccNalUnits.LENGTH_SIZE;
-        noteType(nal.get(nal.position()));
+        size += NalUnits.LENGTH_SIZE;
         nal.get(buffer, size, length);
         size += length;
         return true;
     }
 
-    /** Starts a NAL unit with the given header byte; its body follows through {@link #append}. */
-    boolean beginNal(int header) {
-        if (!reserve(AvccNalUnits.LENGTH_SIZE + 1)) {
+    /** Starts a NAL unit with the given header bytes; its body follows through {@link #append}. */
+    public boolean beginNal(byte... header) {
+        if (!reserve(NalUnits.LENGTH_SIZE + header.length)) {
             return false;
         }
         openNal = size;
-        size += AvccNalUnits.LENGTH_SIZE;
-        buffer[size++] = (byte) header;
-        noteType((byte) header);
+        size += NalUnits.LENGTH_SIZE;
+        System.arraycopy(header, 0, buffer, size, header.length);
+        size += header.length;
         return true;
     }
 
     /** Appends the buffer's remaining bytes to the open NAL unit; {@code false} when over the bound. */
-    boolean append(ByteBuffer piece) {
+    public boolean append(ByteBuffer piece) {
         int length = piece.remaining();
         if (!reserve(length)) {
             return false;
@@ -61,31 +60,26 @@ final class AvccAssembler {
     }
 
     /** Writes the length prefix of the open NAL unit. */
-    void endNal() {
-        writeLength(openNal, size - openNal - AvccNalUnits.LENGTH_SIZE);
+    public void endNal() {
+        writeLength(openNal, size - openNal - NalUnits.LENGTH_SIZE);
         openNal = -1;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 
-    /** {@code true} when the unit holds an IDR slice. */
-    boolean containsIdr() {
-        return idr;
-    }
-
     /** A copy of the unit built so far; the assembler is then empty. */
-    ByteBuffer take() {
+    public ByteBuffer take() {
         ByteBuffer unit = ByteBuffer.wrap(Arrays.copyOf(buffer, size));
         reset();
         return unit;
     }
 
-    void reset() {
+    /** Forgets the unit built so far. */
+    public void reset() {
         size = 0;
         openNal = -1;
-        idr = false;
     }
 
     private boolean reserve(int more) {
@@ -104,9 +98,5 @@ final class AvccAssembler {
         buffer[at + 1] = (byte) (length >>> 16);
         buffer[at + 2] = (byte) (length >>> 8);
         buffer[at + 3] = (byte) length;
-    }
-
-    private void noteType(byte header) {
-        idr |= NalUnitType.of(header) == NalUnitType.IDR;
     }
 }

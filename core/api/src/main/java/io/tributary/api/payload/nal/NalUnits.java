@@ -1,14 +1,15 @@
-package io.tributary.codecs.h264.internal;
+package io.tributary.api.payload.nal;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits an access unit in AVCC layout (NAL units with 4-byte big-endian length prefixes). */
-final class AvccNalUnits {
-    static final int LENGTH_SIZE = 4;
+/** Splits an access unit of NAL units with 4-byte big-endian length prefixes (AVCC/HVCC layout). */
+public final class NalUnits {
+    /** Size of each NAL unit's length prefix in an access unit. */
+    public static final int LENGTH_SIZE = 4;
 
-    private AvccNalUnits() {
+    private NalUnits() {
     }
 
     /**
@@ -17,7 +18,7 @@ final class AvccNalUnits {
      *
      * @throws IllegalArgumentException when a length prefix runs past the end of the unit
      */
-    static List<ByteBuffer> split(ByteBuffer unit) {
+    public static List<ByteBuffer> split(ByteBuffer unit) {
         List<ByteBuffer> nals = new ArrayList<>();
         int pos = unit.position();
         int end = unit.limit();
