@@ -112,50 +112,27 @@ class InteropTest {
     /** An MP4 with Opus audio (as ffmpeg and browsers' recorders write it) plays like the AAC demo. */
     @Test
     void anMp4WithOpusAudioPlays() throws Exception {
-        ExternalTool.require("ffmpeg");
-        ExternalTool.Result made = ExternalTool.run(Duration.ofSeconds(60), "ffmpeg", "-nostdin", "-v", "error",
-                "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=4", "-f", "lavfi", "-i",
+        FfmpegReader.make(tributary.home().resolve("media/opus.mp4"), "-f", "lavfi", "-i",
+                "testsrc=size=320x240:rate=25:duration=4", "-f", "lavfi", "-i",
                 "sine=frequency=440:sample_rate=48000:duration=4", "-c:v", "libx264", "-g", "25", "-bf", "0",
-                "-c:a", "libopus", "-ac", "2", "-shortest",
-                tributary.home().resolve("media/opus.mp4").toString());
-        assertEquals(0, made.exitCode(), made.stderr());
+                "-c:a", "libopus", "-ac", "2", "-shortest");
 
-        ExternalTool.Result probe = ExternalTool.run(Duration.ofSeconds(30), "ffprobe", "-v", "error",
-                "-rtsp_transport", "tcp", "-show_entries", "stream=codec_name,channels", "-of", "csv=p=0",
-                url("/vod/opus.mp4"));
-        assertEquals(0, probe.exitCode(), probe.stderr());
-        assertEquals(List.of("h264", "opus,2"), probe.stdout().lines().map(String::strip).toList(), probe.stdout());
-
-        ExternalTool.Result read = ExternalTool.run(Duration.ofSeconds(30), "ffmpeg", "-nostdin", "-v", "error",
-                "-rtsp_transport", "tcp", "-i", url("/vod/opus.mp4"), "-f", "framemd5", "-");
-        assertEquals(0, read.exitCode(), read.stderr());
-        assertEquals("", read.stderr().strip(), "no decode errors or warnings");
-        assertEquals(4 * 25, ExternalTool.lines(read.stdout(), "0,").size(), 5, "video frames");
-        assertEquals(4 * 50, ExternalTool.lines(read.stdout(), "1,").size(), 10, "20 ms Opus frames");
+        assertEquals(List.of("h264", "opus,2"), FfmpegReader.streams(url("/vod/opus.mp4"), "codec_name,channels"));
+        String frames = FfmpegReader.frames(url("/vod/opus.mp4"), "tcp", 0);
+        assertEquals(4 * 25, ExternalTool.lines(frames, "0,").size(), 5, "video frames");
+        assertEquals(4 * 50, ExternalTool.lines(frames, "1,").size(), 10, "20 ms Opus frames");
     }
 
     /** An MP4 with H.265 video ({@code hvc1}, as phones and cameras record) plays in ffmpeg and GStreamer. */
     @Test
     void anMp4WithH265VideoPlays() throws Exception {
-        ExternalTool.require("ffmpeg");
-        ExternalTool.Result made = ExternalTool.run(Duration.ofSeconds(60), "ffmpeg", "-nostdin", "-v", "error",
-                "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=4", "-pix_fmt", "yuv420p",
-                "-c:v", "libx265", "-x265-params", "log-level=none:keyint=25:bframes=0", "-tag:v", "hvc1",
-                tributary.home().resolve("media/hevc.mp4").toString());
-        assertEquals(0, made.exitCode(), made.stderr());
+        FfmpegReader.make(tributary.home().resolve("media/hevc.mp4"), "-f", "lavfi", "-i",
+                "testsrc=size=320x240:rate=25:duration=4", "-pix_fmt", "yuv420p", "-c:v", "libx265",
+                "-x265-params", "log-level=none:keyint=25:bframes=0", "-tag:v", "hvc1");
 
-        ExternalTool.Result probe = ExternalTool.run(Duration.ofSeconds(30), "ffprobe", "-v", "error",
-                "-rtsp_transport", "tcp", "-show_entries", "stream=codec_name,width,height", "-of", "csv=p=0",
-                url("/vod/hevc.mp4"));
-        assertEquals(0, probe.exitCode(), probe.stderr());
-        assertEquals("hevc,320,240", probe.stdout().strip(), probe.stdout());
-
-        ExternalTool.Result read = ExternalTool.run(Duration.ofSeconds(30), "ffmpeg", "-nostdin", "-v", "error",
-                "-rtsp_transport", "udp", "-i", url("/vod/hevc.mp4"), "-f", "framemd5", "-");
-        assertEquals(0, read.exitCode(), read.stderr());
-        assertEquals("", read.stderr().strip(), "no decode errors or warnings");
-        assertEquals(4 * 25, ExternalTool.lines(read.stdout(), "0,").size(), 5, "video frames");
-
+        assertEquals(List.of("hevc,320,240"), FfmpegReader.streams(url("/vod/hevc.mp4"), "codec_name,width,height"));
+        String frames = FfmpegReader.frames(url("/vod/hevc.mp4"), "udp", 0);
+        assertEquals(4 * 25, ExternalTool.lines(frames, "0,").size(), 5, "video frames");
         GstPlayer.Outcome played = GstPlayer.play(url("/vod/hevc.mp4"), "tcp", 50, 0, Duration.ofSeconds(30));
         assertTrue(played.decodedEnough(), "GStreamer did not decode 50 H.265 frames:\n" + played.output());
     }
