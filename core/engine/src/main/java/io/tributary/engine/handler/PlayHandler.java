@@ -131,6 +131,9 @@ final class PlayHandler implements MethodHandler {
     }
 
     static NptRange servedRange(MediaDescription media, double npt) {
+        if (media.duration() == null) {
+            return NptRange.now(); // live: there is no position to report
+        }
         if (media.seekable()) {
             double end = media.duration().toNanos() / 1e9;
             return new NptRange(Math.min(npt, end), end);

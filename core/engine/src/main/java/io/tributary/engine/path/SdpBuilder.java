@@ -80,11 +80,12 @@ public final class SdpBuilder {
                 null, null, bandwidths, null, lines);
     }
 
+    /** {@code npt=0-D} for a file, {@code npt=0-} for a looping one, {@code npt=now-} for a live stream. */
     private static String range(MediaDescription media) {
         if (media.seekable()) {
             return String.format(Locale.ROOT, "npt=0-%.3f", media.duration().toNanos() / 1e9);
         }
-        return "npt=0-";
+        return media.duration() == null ? "npt=now-" : "npt=0-";
     }
 
     /** SDP text fields end at a line break; a title must not inject lines. */

@@ -91,6 +91,13 @@ class SdpBuilderTest {
     }
 
     @Test
+    void aLiveStreamHasNoEnd() {
+        MediaDescription media = new MediaDescription("live", List.of(VIDEO), null, false);
+        SessionDescription sdp = SdpParser.parse(new SdpBuilder(formats("H264")).describe(media, SERVER));
+        assertEquals("npt=now-", sdp.attribute("range").value());
+    }
+
+    @Test
     void aTrackWithoutPayloadFormatMakesThePathUnavailableNamingTheEncoding() {
         MediaDescription media = new MediaDescription("demo", List.of(VIDEO, AUDIO), Duration.ofSeconds(10), false);
         RtspException e = assertThrows(RtspException.class,
