@@ -4,6 +4,7 @@ import static io.tributary.sources.relay.internal.TestConfigs.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.tributary.api.payload.PayloadFormat;
+import io.tributary.api.source.SourceStatus;
 import io.tributary.client.testing.InterleavedCamera;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -89,6 +91,32 @@ class RelayTest {
         source.close();
         assertTrue(await(3000, () -> camera.requests("TEARDOWN") == 1), "the idle relay tears the upstream down");
         assertEquals(0, stream.ends.get(), "closing a source is the engine's business, not an end of stream");
+    }
+
+    @Test
+    void theStatusSaysIdleThenUpThenDownWithTheFailureAndTheNextRetry() throws Exception {
+        Relay relay = relay(camera.url("/stream"), "reconnectMinSeconds", 1, "reconnectMaxSeconds", 1);
+        SourceStatus idle = relay.status();
+        assertEquals(SourceStatus.State.IDLE, idle.state());
+        assertEquals("/cam", idle.path());
+        assertEquals(camera.url("/stream"), idle.origin());
+
+        RecordingStream stream = new RecordingStream();
+        relay.open().start(stream);
+        assertNotNull(stream.next("unit", 3000));
+        SourceStatus up = relay.status();
+        assertEquals(SourceStatus.State.UP, up.state());
+        assertEquals("TEST over TCP", up.detail());
+        assertNotNull(up.since());
+
+        camera.close(); // the camera goes away for good: the relay keeps retrying while it has a reader
+        assertTrue(await(5000, () -> relay.status().state() == SourceStatus.State.DOWN), "down: " + relay.status());
+        SourceStatus down = relay.status();
+        assertTrue(down.detail().startsWith("last failure: ") && down.detail().contains("; retrying in "),
+                down.detail());
+
+        relay.shutdown();
+        assertNull(relay.status(), "a relay that is gone reports nothing");
     }
 
     @Test
