@@ -190,6 +190,45 @@ class LiveTest {
         }
     }
 
+    /**
+     * VLC's requests (live555, "RTP over RTSP (TCP)" as most VLC users set it for cameras),
+     * replayed as it sends them, against a live path: the SDP says the stream has no end, PLAY's
+     * {@code Range: npt=0.000-} is answered {@code npt=now-} with RTP-Info for both tracks, media
+     * of both tracks follows, and GET_PARAMETER keeps the session.
+     */
+    @Test
+    void vlcsRequestsPlayALivePath() throws Exception {
+        String vlc = "User-Agent: LibVLC/3.0.18 (LIVE555 Streaming Media v2016.11.28)";
+        String live = url("/live/vlc");
+        try (Publisher publisher = Publisher.loop(demo(), live, "tcp").awaitPublished(tributary.rtspPort());
+             RawRtsp player = new RawRtsp(tributary.rtspPort())) {
+            assertEquals(200, player.request("OPTIONS", live, 2, vlc).status());
+            RawRtsp.Response describe = player.request("DESCRIBE", live, 3, vlc, "Accept: application/sdp");
+            assertEquals(200, describe.status(), describe.body());
+            assertTrue(describe.body().contains("a=range:npt=now-\r\n"), describe.body());
+            String base = describe.header("Content-Base");
+            RawRtsp.Response video = player.request("SETUP", base + "trackID=0", 4, vlc,
+                    "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
+            assertEquals(200, video.status(), video.body());
+            String session = video.header("Session").split(";")[0];
+            RawRtsp.Response audio = player.request("SETUP", base + "trackID=1", 5, vlc,
+                    "Transport: RTP/AVP/TCP;unicast;interleaved=2-3", "Session: " + session);
+            assertEquals(200, audio.status(), audio.body());
+            RawRtsp.Response play = player.request("PLAY", base, 6, vlc, "Session: " + session,
+                    "Range: npt=0.000-");
+            assertEquals(200, play.status(), play.body());
+            assertEquals("npt=now-", play.header("Range"));
+            String rtpInfo = play.header("RTP-Info");
+            assertTrue(rtpInfo.contains("trackID=0;seq=") && rtpInfo.contains("trackID=1;seq="), rtpInfo);
+
+            List<RawRtsp.Frame> frames = player.frames(1500);
+            assertTrue(frames.stream().anyMatch(f -> f.channel() == 0), "video arrives");
+            assertTrue(frames.stream().anyMatch(f -> f.channel() == 2), "audio arrives");
+            assertEquals(200, player.request("GET_PARAMETER", base, 7, vlc, "Session: " + session).status());
+            assertEquals(200, player.request("TEARDOWN", base, 8, vlc, "Session: " + session).status());
+        }
+    }
+
     @Test
     void readersOfALivePathShareSequenceNumbersAndSsrc() throws Exception {
         try (Publisher publisher = Publisher.loop(demo(), url("/live/shared"), "tcp")
