@@ -104,20 +104,17 @@ public abstract class NalPacketizer implements Packetizer {
     }
 
     private List<ByteBuffer> withParameterSets(AccessUnit unit, List<ByteBuffer> nals) {
-        if (parameterSets.isEmpty()) {
-            return nals;
+        if (parameterSets.isEmpty() || !isKeyframe(unit, nals)) {
+            return nals; // the common case: no allocation per unit
         }
         if (parameterSetTypes.isEmpty()) {
             parameterSets.forEach(nal -> parameterSetTypes.add(nalType(nal)));
         }
-        boolean key = unit.keyframe();
         Set<Integer> present = new HashSet<>();
         for (ByteBuffer nal : nals) {
-            int type = nalType(nal);
-            key |= isKeyframe(type);
-            present.add(type);
+            present.add(nalType(nal));
         }
-        if (!key || present.containsAll(parameterSetTypes)) {
+        if (present.containsAll(parameterSetTypes)) {
             return nals;
         }
         int at = !nals.isEmpty() && isDelimiter(nalType(nals.getFirst())) ? 1 : 0;
@@ -126,6 +123,18 @@ public abstract class NalPacketizer implements Packetizer {
         parameterSets.forEach(nal -> all.add(nal.duplicate()));
         all.addAll(nals.subList(at, nals.size()));
         return all;
+    }
+
+    private boolean isKeyframe(AccessUnit unit, List<ByteBuffer> nals) {
+        if (unit.keyframe()) {
+            return true;
+        }
+        for (ByteBuffer nal : nals) {
+            if (isKeyframe(nalType(nal))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sends a group of NAL units: nothing, one single NAL unit packet, or one aggregation packet. */
