@@ -1,9 +1,11 @@
 package io.tributary.itest;
 
-import io.tributary.client.testing.PythonGi;
+import io.tributary.rtsp.testing.PythonGi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +52,11 @@ final class GstPlayer {
             source = Gst.ElementFactory.make("rtspsrc", "src")
             source.set_property("location", url)
             Gst.util_set_object_arg(source, "protocols", protocols)
+            if url.startswith("rtsps://"):
+                source.set_property("tls-validation-flags", 0)  # the server's development certificate
+            if len(sys.argv) > 7:
+                source.set_property("user-id", sys.argv[6])
+                source.set_property("user-pw", sys.argv[7])
             pipeline.add(source)
             loop = GLib.MainLoop()
             outcome = {}
@@ -119,12 +126,23 @@ final class GstPlayer {
      */
     static Outcome play(String url, String protocols, int videoFrames, int audioFrames, Duration limit)
             throws Exception {
+        return play(url, protocols, videoFrames, audioFrames, limit, null, null);
+    }
+
+    /** Like {@link #play(String, String, int, int, Duration)}, logging in with rtspsrc's {@code user-id}/{@code user-pw}. */
+    static Outcome play(String url, String protocols, int videoFrames, int audioFrames, Duration limit, String user,
+                        String password) throws Exception {
         String python = PythonGi.require("Gst");
         Path script = Files.createTempFile("gst_player", ".py");
         try {
             Files.writeString(script, SCRIPT);
-            ExternalTool.Result r = ExternalTool.run(limit.plusSeconds(15), python, script.toString(), url, protocols,
-                    Integer.toString(videoFrames), Integer.toString(audioFrames), Long.toString(limit.toSeconds()));
+            List<String> command = new ArrayList<>(List.of(python, script.toString(), url, protocols,
+                    Integer.toString(videoFrames), Integer.toString(audioFrames), Long.toString(limit.toSeconds())));
+            if (user != null) {
+                command.add(user);
+                command.add(password);
+            }
+            ExternalTool.Result r = ExternalTool.run(limit.plusSeconds(15), command.toArray(String[]::new));
             Matcher m = DECODED.matcher(r.stdout());
             boolean reported = m.find();
             return new Outcome(r.exitCode(), reported ? Integer.parseInt(m.group(1)) : 0,

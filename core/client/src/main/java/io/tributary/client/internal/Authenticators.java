@@ -1,6 +1,7 @@
 package io.tributary.client.internal;
 
 import io.tributary.client.Credentials;
+import io.tributary.rtsp.header.Challenge;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;

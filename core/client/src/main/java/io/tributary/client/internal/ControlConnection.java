@@ -16,6 +16,7 @@ import io.tributary.client.RtspClientException;
 import io.tributary.client.RtspClientException.Kind;
 import io.tributary.client.RtspClientOptions;
 import io.tributary.client.SessionEnd;
+import io.tributary.rtsp.header.Challenge;
 import io.tributary.rtsp.message.Decoded;
 import io.tributary.rtsp.message.RtspEncoder;
 import io.tributary.rtsp.message.RtspHeaders;
@@ -313,7 +314,7 @@ final class ControlConnection {
             closeAnnounced = true;
         }
         if (response.code() == RtspStatus.UNAUTHORIZED.code() && p.attempt == 0 && credentials != null) {
-            List<Challenge> challenges = ChallengeParser.parse(response.headers().getAll(RtspHeaders.WWW_AUTHENTICATE));
+            List<Challenge> challenges = Challenge.parseAll(response.headers().getAll(RtspHeaders.WWW_AUTHENTICATE));
             Authenticator chosen = Authenticators.choose(challenges, credentials, Authenticators::randomCnonce);
             if (chosen != null) {
                 LOG.debug("{}: {} answered 401{}; retrying with {}", url, p.request.step(),

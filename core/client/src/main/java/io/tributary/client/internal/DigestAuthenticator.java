@@ -1,9 +1,12 @@
 package io.tributary.client.internal;
 
 import io.tributary.client.Credentials;
+import io.tributary.rtsp.header.Authorization;
+import io.tributary.rtsp.header.Challenge;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -121,27 +124,32 @@ public final class DigestAuthenticator implements Authenticator {
             ncText = String.format(Locale.ROOT, "%08x", nc);
             response = hash(ha1 + ":" + nonce + ":" + ncText + ":" + cnonce + ":" + qop + ":" + ha2);
         }
-        StringBuilder sb = new StringBuilder(256).append("Digest ");
-        quoted(sb, "username", user).append(", ");
-        quoted(sb, "realm", realm).append(", ");
-        quoted(sb, "nonce", nonce).append(", ");
-        quoted(sb, "uri", uri).append(", ");
-        quoted(sb, "response", response);
+        List<String> params = new ArrayList<>(20);
+        add(params, "username", user);
+        add(params, "realm", realm);
+        add(params, "nonce", nonce);
+        add(params, "uri", uri);
+        add(params, "response", response);
         if (algorithmToken != null) {
-            sb.append(", algorithm=").append(algorithmToken);
+            add(params, "algorithm", algorithmToken);
         }
         if (qop != null) {
-            sb.append(", qop=").append(qop).append(", nc=").append(ncText).append(", ");
-            quoted(sb, "cnonce", cnonce);
+            add(params, "qop", qop);
+            add(params, "nc", ncText);
+            add(params, "cnonce", cnonce);
         }
         if (opaque != null) {
-            sb.append(", ");
-            quoted(sb, "opaque", opaque);
+            add(params, "opaque", opaque);
         }
         if (userhash) {
-            sb.append(", userhash=true");
+            add(params, "userhash", "true");
         }
-        return sb.toString();
+        return Authorization.of("Digest", params.toArray(String[]::new)).format();
+    }
+
+    private static void add(List<String> params, String name, String value) {
+        params.add(name);
+        params.add(value);
     }
 
     @Override
@@ -159,19 +167,6 @@ public final class DigestAuthenticator implements Authenticator {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(algorithm.jca + " missing from the JDK", e);
         }
-    }
-
-    private static StringBuilder quoted(StringBuilder sb, String name, String value) {
-        sb.append(name).append("=\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\');
-            }
-            // a CR or LF from a hostile challenge must not split the header line
-            sb.append(c < 0x20 ? ' ' : c);
-        }
-        return sb.append('"');
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.tributary.client.Credentials;
+import io.tributary.rtsp.header.Challenge;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -18,7 +19,7 @@ class ChallengeFuzzTest {
     void wwwAuthenticate(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         List<String> headers = List.of(text.split("\n", 4));
-        List<Challenge> challenges = ChallengeParser.parse(headers);
+        List<Challenge> challenges = Challenge.parseAll(headers);
         Authenticators.stale(challenges);
         for (Challenge c : challenges) {
             DigestAuthenticator digest = DigestAuthenticator.from(c, CREDENTIALS, () -> "cnonce");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.client.Credentials;
+import io.tributary.rtsp.header.Challenge;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class DigestAuthenticatorTest {
 
     @Test
     void rfc7616Sha256Example() {
-        Authenticator a = Authenticators.choose(ChallengeParser.parse(RFC7616_CHALLENGES), MUFASA,
+        Authenticator a = Authenticators.choose(Challenge.parseAll(RFC7616_CHALLENGES), MUFASA,
                 () -> RFC7616_CNONCE);
         DigestAuthenticator digest = assertInstanceOf(DigestAuthenticator.class, a, "SHA-256 beats MD5");
         String header = digest.authorization("GET", "/dir/index.html", null);
@@ -38,7 +39,7 @@ class DigestAuthenticatorTest {
 
     @Test
     void rfc7616Md5Example() {
-        Authenticator a = Authenticators.choose(ChallengeParser.parse(RFC7616_CHALLENGES.subList(1, 2)), MUFASA,
+        Authenticator a = Authenticators.choose(Challenge.parseAll(RFC7616_CHALLENGES.subList(1, 2)), MUFASA,
                 () -> RFC7616_CNONCE);
         String header = a.authorization("GET", "/dir/index.html", null);
         assertTrue(header.contains("response=\"8ca523f5e9506fed4657c9700eebdbec\""), header);
@@ -47,7 +48,7 @@ class DigestAuthenticatorTest {
 
     @Test
     void rfc2617Example() {
-        Challenge c = ChallengeParser.parse(List.of("Digest realm=\"testrealm@host.com\", qop=\"auth,auth-int\", "
+        Challenge c = Challenge.parseAll(List.of("Digest realm=\"testrealm@host.com\", qop=\"auth,auth-int\", "
                 + "nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\", opaque=\"5ccc069c403ebaf9f0171e9517f40e41\"")).getFirst();
         DigestAuthenticator a = DigestAuthenticator.from(c, new Credentials("Mufasa", "Circle Of Life"),
                 () -> "0a4f113b");
@@ -64,7 +65,7 @@ class DigestAuthenticatorTest {
      */
     @Test
     void legacyFormWithoutQop() {
-        Challenge c = ChallengeParser.parse(List.of(
+        Challenge c = Challenge.parseAll(List.of(
                 "Digest realm=\"testrealm@host.com\", nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\"")).getFirst();
         DigestAuthenticator a = DigestAuthenticator.from(c, new Credentials("Mufasa", "Circle Of Life"), () -> "x");
         assertEquals("Digest username=\"Mufasa\", realm=\"testrealm@host.com\", "
@@ -75,18 +76,18 @@ class DigestAuthenticatorTest {
     @Test
     void unusableChallengesAreSkipped() {
         Credentials any = new Credentials("u", "p");
-        assertNull(Authenticators.choose(ChallengeParser.parse(List.of("Digest realm=\"r\"")), any, () -> "c"),
+        assertNull(Authenticators.choose(Challenge.parseAll(List.of("Digest realm=\"r\"")), any, () -> "c"),
                 "no nonce");
-        assertNull(Authenticators.choose(ChallengeParser.parse(List.of("Digest realm=\"r\", nonce=\"n\", "
+        assertNull(Authenticators.choose(Challenge.parseAll(List.of("Digest realm=\"r\", nonce=\"n\", "
                 + "algorithm=SHA-1")), any, () -> "c"), "unknown algorithm");
-        assertNull(Authenticators.choose(ChallengeParser.parse(List.of("Negotiate abc==")), any, () -> "c"));
-        assertInstanceOf(BasicAuthenticator.class, Authenticators.choose(ChallengeParser.parse(List.of(
+        assertNull(Authenticators.choose(Challenge.parseAll(List.of("Negotiate abc==")), any, () -> "c"));
+        assertInstanceOf(BasicAuthenticator.class, Authenticators.choose(Challenge.parseAll(List.of(
                 "Digest realm=\"r\", nonce=\"n\", algorithm=UNKNOWN, Basic realm=\"r\"")), any, () -> "c"));
     }
 
     @Test
     void sessVariantsUseTheClientNonceInHa1() {
-        Challenge c = ChallengeParser.parse(List.of("Digest realm=\"r\", nonce=\"n\", qop=\"auth\", "
+        Challenge c = Challenge.parseAll(List.of("Digest realm=\"r\", nonce=\"n\", qop=\"auth\", "
                 + "algorithm=SHA-256-sess")).getFirst();
         String header = DigestAuthenticator.from(c, new Credentials("u", "p"), () -> "cn").authorization("PLAY",
                 "rtsp://h/s", null);
@@ -98,7 +99,7 @@ class DigestAuthenticatorTest {
 
     @Test
     void userhashHidesTheUserName() {
-        Challenge c = ChallengeParser.parse(List.of("Digest realm=\"r\", nonce=\"n\", qop=\"auth\", "
+        Challenge c = Challenge.parseAll(List.of("Digest realm=\"r\", nonce=\"n\", qop=\"auth\", "
                 + "algorithm=SHA-256, userhash=true")).getFirst();
         String header = DigestAuthenticator.from(c, new Credentials("Mufasa", "p"), () -> "cn")
                 .authorization("OPTIONS", "*", null);
@@ -108,7 +109,7 @@ class DigestAuthenticatorTest {
 
     @Test
     void hostileValuesCannotBreakTheHeaderLine() {
-        Challenge c = ChallengeParser.parse(List.of("Digest realm=\"a\\\"b\r\nX: y\", nonce=\"n\"")).getFirst();
+        Challenge c = Challenge.parseAll(List.of("Digest realm=\"a\\\"b\r\nX: y\", nonce=\"n\"")).getFirst();
         String header = DigestAuthenticator.from(c, new Credentials("u", "p"), () -> "cn").authorization("GET", "/",
                 null);
         assertTrue(header.indexOf('\r') < 0 && header.indexOf('\n') < 0, header);

@@ -1,5 +1,6 @@
 package io.tributary.client.testing;
 
+import io.tributary.rtsp.testing.PythonGi;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

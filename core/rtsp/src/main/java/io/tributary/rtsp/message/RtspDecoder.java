@@ -509,4 +509,13 @@ public final class RtspDecoder {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                 || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
+
+    /**
+     * {@code true} between messages: nothing of a message is held (a caller that still holds
+     * unconsumed bytes, such as half an interleaved frame, is mid-message too). A server uses it
+     * to bound how long a request may take to arrive.
+     */
+    public boolean betweenMessages() {
+        return (state == State.START || state == State.FAILED) && lineLen == 0 && !resyncing;
+    }
 }

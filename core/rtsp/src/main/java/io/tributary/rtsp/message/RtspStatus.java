@@ -24,6 +24,7 @@ public enum RtspStatus {
     AGGREGATE_OPERATION_NOT_ALLOWED(459, "Aggregate Operation Not Allowed"),
     ONLY_AGGREGATE_OPERATION_ALLOWED(460, "Only Aggregate Operation Allowed"),
     UNSUPPORTED_TRANSPORT(461, "Unsupported Transport"),
+    KEY_MANAGEMENT_FAILURE(463, "Key Management Failure"),
     INTERNAL_SERVER_ERROR(500, "Internal Server Error"),
     NOT_IMPLEMENTED(501, "Not Implemented"),
     SERVICE_UNAVAILABLE(503, "Service Unavailable"),

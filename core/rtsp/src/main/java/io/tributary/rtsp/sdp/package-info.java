@@ -5,7 +5,7 @@
  * with status 400 and a reason naming the line.
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 package io.tributary.rtsp.sdp;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package io.tributary.rtsp.header;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.tributary.rtsp.message.RtspException;
@@ -32,5 +33,30 @@ class HeaderFuzzTest {
         }
         String formatted = RangeHeader.format(range);
         assertEquals(formatted, RangeHeader.format(RangeHeader.parse(formatted)));
+    }
+
+    @FuzzTest(maxDuration = "1m")
+    void wwwAuthenticate(byte[] input) {
+        String text = new String(input, StandardCharsets.UTF_8);
+        List<Challenge> challenges = Challenge.parseAll(List.of(text.split("\n", 4)));
+        for (Challenge c : challenges) {
+            String formatted = c.format();
+            assertFalse(formatted.indexOf('\r') >= 0 || formatted.indexOf('\n') >= 0, formatted);
+        }
+    }
+
+    @FuzzTest(maxDuration = "1m")
+    void authorization(byte[] input) {
+        Authorization credentials;
+        try {
+            credentials = Authorization.parse(new String(input, StandardCharsets.UTF_8));
+        } catch (RtspException expected) {
+            assertEquals(400, expected.status().code());
+            return;
+        }
+        String formatted = credentials.format();
+        assertFalse(formatted.indexOf('\r') >= 0 || formatted.indexOf('\n') >= 0, formatted);
+        credentials.param("username");
+        credentials.token68();
     }
 }
