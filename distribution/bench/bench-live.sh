@@ -299,7 +299,7 @@ step() {
         # them 2 s before the readers stop.
         if [[ "$s" == tributary && -z "$snapped" && $(( (now - w0) / 1000000 )) -ge $snap_at ]]; then
             snapped=1
-            curl -s -m 5 -u admin:admin "http://127.0.0.1:$HTTP_PORT/system/console/rtsp.json" >"$base.sessions.json" || true
+            curl -s -m 5 -u "admin:$BENCH_ADMIN_PASSWORD" "http://127.0.0.1:$HTTP_PORT/system/console/rtsp.json" >"$base.sessions.json" || true
         fi
         cpu_sample $(( (now - w0) / 1000000 )) >>"$base.samples"
         broken="$(server_broken)"; [[ -z "$broken" ]] || break

@@ -136,9 +136,16 @@ tributary_home() {
     rm -rf "$1"; cp -r "$2" "$1"
     rm -rf "$1/data/felix-cache"
     printf 'rtpPort = %s\n' "$3" > "$1/etc/io.tributary.transports.udp.cfg"
-    # All readers come from 127.0.0.1: lift the per-client session limit (default 2000).
-    printf '\nmaxSessionsPerClient = 10000\n' >> "$1/etc/io.tributary.engine.rtsp.cfg"
+    # All readers come from 127.0.0.1: lift the per-client session and connection limits
+    # (defaults 2000 and 1000).
+    printf '\nmaxSessionsPerClient = 10000\nmaxConnectionsPerClient = 10000\n' >> "$1/etc/io.tributary.engine.rtsp.cfg"
+    # RTSPS's own port 322 may be taken (or need root): recognised on the RTSP port anyway.
+    printf 'port = 0\n' > "$1/etc/io.tributary.transports.tls.cfg"
+    # The console's administrator (rtsp.json), instead of the random one a first start makes.
+    printf '%s\n' "$BENCH_ADMIN_PASSWORD" | "$JAVA" -jar "$1/tributary.jar" --home "$1" user add admin \
+        --permit 'admin:/**' >/dev/null
 }
+BENCH_ADMIN_PASSWORD=bench-admin
 # Succeeds once the server logging to $1 has started and listens on RTSP port $2.
 tributary_listening() {
     grep -q "Tributary started" "$1" && ss -H -ltn "sport = :$2" | grep -q .

@@ -9,14 +9,25 @@ final class CommandLine {
 
     static final String USAGE = """
             Usage: java -jar tributary.jar [options]
+                   java -jar tributary.jar [--home DIR] [--etc DIR] user add|passwd|permit|remove|list ...
               --home DIR        runtime folder (default: the folder of tributary.jar)
+              --etc DIR         configuration folder: settings, users, certificates (default HOME/etc;
+                                another folder is created from HOME/etc on first start)
               --rtsp-port N     RTSP port (default 8554; a number written in
                                 etc/io.tributary.engine.rtsp.cfg wins over this option)
               --http-port N     web console port (default 8080, bound to 127.0.0.1)
               --media DIR       folder served as rtsp://host:port/vod/<file> (default HOME/media)
               --no-shell        do not start the interactive Gogo shell
               --help            print this text
-            Framework properties: HOME/etc/framework.properties. Configuration: HOME/etc/*.cfg.""";
+            Users:
+              user add NAME [--permit PERMISSION]...   password from the terminal, or the first line of stdin
+              user passwd NAME | user permit NAME PERMISSION... | user remove NAME | user list
+              PERMISSION is read|publish|admin:PATH_PATTERN [from ADDRESS_RANGE...], e.g. 'read:/cams/**'
+            Framework properties: ETC/framework.properties. Configuration: ETC/*.cfg.""";
+
+    /** The arguments asked for a user command, not for a server. */
+    record UserCommand(TributaryOptions options, java.util.List<String> args) {
+    }
 
     /** The arguments asked for help, not for a server. */
     static final class HelpRequested extends Exception {
@@ -32,8 +43,10 @@ final class CommandLine {
      * @param interactive whether a terminal is attached (the shell is on by default then)
      * @throws IllegalArgumentException on an unknown option or a bad value, with a message for the user
      */
-    static TributaryOptions parse(String[] args, boolean interactive) throws HelpRequested {
+    /** The options of a server ({@link TributaryOptions}) or a {@link UserCommand}. */
+    static Object parseAny(String[] args, boolean interactive) throws HelpRequested {
         Path home = null;
+        Path etc = null;
         Integer rtspPort = null;
         Integer httpPort = null;
         Path media = null;
@@ -45,6 +58,12 @@ final class CommandLine {
                 case "--rtsp-port" -> rtspPort = port(value(args, ++i, arg), arg);
                 case "--http-port" -> httpPort = port(value(args, ++i, arg), arg);
                 case "--media" -> media = Path.of(value(args, ++i, arg));
+                case "--etc" -> etc = Path.of(value(args, ++i, arg));
+                case "user" -> {
+                    TributaryOptions options = TributaryOptions.of(home != null ? home : jarFolder());
+                    return new UserCommand(etc == null ? options : options.withEtc(etc),
+                            java.util.List.of(args).subList(i + 1, args.length));
+                }
                 case "--no-shell" -> shell = false;
                 case "-h", "--help" -> throw new HelpRequested();
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
@@ -60,6 +79,9 @@ final class CommandLine {
         }
         if (media != null) {
             options = options.withMediaDirectory(media);
+        }
+        if (etc != null) {
+            options = options.withEtc(etc);
         }
         return options;
     }

@@ -18,6 +18,8 @@ final class FrameworkProperties {
 
     /** The runtime folder; bundles resolve relative paths (media, demo) against it. */
     static final String HOME = "tributary.home";
+    /** The configuration folder; bundles resolve their files (certificates) against it. */
+    static final String ETC = "tributary.etc";
     /** Substituted into {@code etc/io.tributary.engine.rtsp.cfg} ({@code port = ${tributary.rtsp.port}}). */
     static final String RTSP_PORT = "tributary.rtsp.port";
     /** Substituted into {@code etc/io.tributary.sources.file.cfg} ({@code mediaDirectory = ${tributary.media}}). */
@@ -25,6 +27,7 @@ final class FrameworkProperties {
     static final String HTTP_PORT = "org.osgi.service.http.port";
     static final String HTTP_HOST = "org.apache.felix.http.host";
     static final String GOGO_ARGS = "gosh.args";
+    static final String CONSOLE_SECURITY_PROVIDERS = "felix.webconsole.security.providers";
     static final int DEFAULT_RTSP_PORT = 8554;
     static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -39,18 +42,19 @@ final class FrameworkProperties {
         // SLF4J lives on the framework class path (shared/STACK.md, trap 2).
         p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, Slf4jExports.exportPackage());
         p.put(HOME, home.toString());
+        p.put(ETC, options.etc().toString());
         p.put(RTSP_PORT, Integer.toString(DEFAULT_RTSP_PORT));
         p.put(MEDIA, Layout.media(home).toString());
         p.put(HTTP_HOST, "127.0.0.1");
         p.put(HTTP_PORT, Integer.toString(DEFAULT_HTTP_PORT));
         // Two FileInstall watchers: etc/ (configuration) and deploy/ (plugins, hot).
-        p.put("felix.fileinstall.dir", Layout.etc(home) + "," + Layout.deploy(home));
+        p.put("felix.fileinstall.dir", options.etc() + "," + Layout.deploy(home));
         p.put("felix.fileinstall.filter", ".*\\.(cfg|config|jar)");
         p.put("felix.fileinstall.poll", "1000");
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.log.level", "3");
         p.put("felix.fileinstall.log.default", "jul");
-        p.putAll(fileProperties(Layout.frameworkProperties(home)));
+        p.putAll(fileProperties(Layout.frameworkProperties(options.etc())));
 
         options.rtspPort().ifPresent(port -> p.put(RTSP_PORT, Integer.toString(port)));
         options.httpPort().ifPresent(port -> p.put(HTTP_PORT, Integer.toString(port)));
@@ -59,6 +63,9 @@ final class FrameworkProperties {
             p.put(GOGO_ARGS, "--nointeractive");
         }
         p.putAll(options.frameworkProperties());
+        // The console opens only with Tributary's login (core/admin's ConsoleLogin: the same users as
+        // RTSP), never with the console's own built-in password.
+        p.put(CONSOLE_SECURITY_PROVIDERS, "tributary");
         return p;
     }
 

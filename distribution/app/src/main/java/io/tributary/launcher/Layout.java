@@ -18,13 +18,13 @@ final class Layout {
         return home.resolve("deploy");
     }
 
-    /** Configuration files read by FileInstall into Config Admin. */
-    static Path etc(Path home) {
+    /** The shipped configuration, and the default configuration folder (TributaryOptions#etc). */
+    static Path shippedEtc(Path home) {
         return home.resolve("etc");
     }
 
-    static Path frameworkProperties(Path home) {
-        return etc(home).resolve("framework.properties");
+    static Path frameworkProperties(Path etc) {
+        return etc.resolve("framework.properties");
     }
 
     static Path media(Path home) {

@@ -13,9 +13,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        TributaryOptions options;
+        Object parsed;
         try {
-            options = CommandLine.parse(args, Terminal.isInteractive());
+            parsed = CommandLine.parseAny(args, Terminal.isInteractive());
         } catch (CommandLine.HelpRequested help) {
             System.out.println(help.getMessage());
             return;
@@ -25,6 +25,13 @@ public final class Main {
             System.exit(2);
             return;
         }
+        if (parsed instanceof CommandLine.UserCommand user) {
+            // a password prompt only at a terminal: piped input is read as the password
+            System.exit(Users.run(user.options().home(), user.options().etc(), user.args(), System.in,
+                    Terminal.isInteractive() ? System.console() : null, System.out, System.err));
+            return;
+        }
+        TributaryOptions options = (TributaryOptions) parsed;
         RunningTributary running;
         try {
             running = Tributary.start(options);

@@ -28,9 +28,9 @@ record RtspEndpoint(String host, int port) {
     private static final Logger LOG = LoggerFactory.getLogger(RtspEndpoint.class);
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
 
-    static RtspEndpoint of(Path home, Map<String, String> frameworkProperties, OptionalInt requestedPort)
+    static RtspEndpoint of(Path etc, Map<String, String> frameworkProperties, OptionalInt requestedPort)
             throws StartupException {
-        Properties config = load(Layout.etc(home).resolve(CONFIG_FILE));
+        Properties config = load(etc.resolve(CONFIG_FILE));
         String host = substitute(config.getProperty("host", ""), frameworkProperties).trim();
         String rawPort = config.getProperty("port");
         int port = FrameworkProperties.DEFAULT_RTSP_PORT;

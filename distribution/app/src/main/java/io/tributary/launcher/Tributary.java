@@ -40,8 +40,11 @@ public final class Tributary {
         routeJavaUtilLogging();
         Path home = options.home();
         checkLayout(home);
+        EtcFolder.prepare(Layout.shippedEtc(home), options.etc());
+        boolean admin = Users.ensureAdmin(home, options.etc());
         Map<String, String> properties = FrameworkProperties.of(options);
-        RtspEndpoint rtsp = RtspEndpoint.of(home, properties, options.rtspPort());
+        ConsoleExposure.restrict(properties, admin);
+        RtspEndpoint rtsp = RtspEndpoint.of(options.etc(), properties, options.rtspPort());
         Framework framework = newFramework(properties);
         try {
             framework.init();
@@ -52,7 +55,7 @@ public final class Tributary {
             LOG.debug("system/ installed, framework started: {} ms", millisSince(started));
             SystemBundles.start(system.platform());
             LOG.debug("Platform bundles started: {} ms", millisSince(started));
-            ConfigurationGate.await(context, Layout.etc(home), CONFIGURATION_TIMEOUT);
+            ConfigurationGate.await(context, options.etc(), CONFIGURATION_TIMEOUT);
             LOG.debug("Configuration loaded: {} ms", millisSince(started));
             SystemBundles.start(system.core());
             LOG.debug("Core bundles started: {} ms", millisSince(started));
@@ -99,7 +102,6 @@ public final class Tributary {
         }
         try {
             Files.createDirectories(Layout.deploy(home));
-            Files.createDirectories(Layout.etc(home));
         } catch (IOException e) {
             throw new StartupException("cannot create folders in " + home + ": " + e.getMessage(), e);
         }

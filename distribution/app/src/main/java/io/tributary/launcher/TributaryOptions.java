@@ -17,6 +17,9 @@ import java.util.OptionalInt;
  * @param shell whether the Gogo shell reads the terminal
  * @param mediaDirectory the folder served under {@code /vod/}; empty = {@code <home>/media}
  * @param frameworkProperties last-word framework properties (tests use it to tune FileInstall)
+ * @param etc the configuration folder (users, certificates, {@code *.cfg}); {@code <home>/etc} by
+ *     default. Another folder is created from {@code <home>/etc} on first start and never
+ *     overwritten, so that what the operator and the console write survives a rebuild.
  */
 public record TributaryOptions(
         Path home,
@@ -24,10 +27,12 @@ public record TributaryOptions(
         OptionalInt httpPort,
         boolean shell,
         Optional<Path> mediaDirectory,
-        Map<String, String> frameworkProperties) {
+        Map<String, String> frameworkProperties,
+        Path etc) {
 
     public TributaryOptions {
         home = home.toAbsolutePath().normalize();
+        etc = etc == null ? home.resolve("etc") : etc.toAbsolutePath().normalize();
         Objects.requireNonNull(rtspPort);
         Objects.requireNonNull(httpPort);
         mediaDirectory = mediaDirectory.map(p -> p.toAbsolutePath().normalize());
@@ -37,31 +42,36 @@ public record TributaryOptions(
     /** Defaults for a runtime folder: ports from etc/ or the built-in defaults, no shell. */
     public static TributaryOptions of(Path home) {
         return new TributaryOptions(home, OptionalInt.empty(), OptionalInt.empty(), false,
-                Optional.empty(), Map.of());
+                Optional.empty(), Map.of(), null);
     }
 
     public TributaryOptions withRtspPort(int port) {
         return new TributaryOptions(home, OptionalInt.of(checkPort(port)), httpPort, shell,
-                mediaDirectory, frameworkProperties);
+                mediaDirectory, frameworkProperties, etc);
     }
 
     public TributaryOptions withHttpPort(int port) {
         return new TributaryOptions(home, rtspPort, OptionalInt.of(checkPort(port)), shell,
-                mediaDirectory, frameworkProperties);
+                mediaDirectory, frameworkProperties, etc);
     }
 
     public TributaryOptions withShell(boolean enabled) {
         return new TributaryOptions(home, rtspPort, httpPort, enabled, mediaDirectory,
-                frameworkProperties);
+                frameworkProperties, etc);
     }
 
     public TributaryOptions withMediaDirectory(Path directory) {
         return new TributaryOptions(home, rtspPort, httpPort, shell, Optional.of(directory),
-                frameworkProperties);
+                frameworkProperties, etc);
     }
 
     public TributaryOptions withFrameworkProperties(Map<String, String> properties) {
-        return new TributaryOptions(home, rtspPort, httpPort, shell, mediaDirectory, properties);
+        return new TributaryOptions(home, rtspPort, httpPort, shell, mediaDirectory, properties, etc);
+    }
+
+    public TributaryOptions withEtc(Path directory) {
+        return new TributaryOptions(home, rtspPort, httpPort, shell, mediaDirectory, frameworkProperties,
+                directory);
     }
 
     private static int checkPort(int port) {

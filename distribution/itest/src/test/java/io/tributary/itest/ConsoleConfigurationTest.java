@@ -40,8 +40,7 @@ class ConsoleConfigurationTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final String PID = "io.tributary.engine.rtsp";
-    private static final String BASIC = "Basic "
-            + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+    private static final String BASIC = TributaryFixture.adminAuthorization();
 
     @RegisterExtension
     static final TributaryFixture tributary = new TributaryFixture();

@@ -65,7 +65,12 @@ class DistributionTest {
                 new Service(PAYLOAD_FORMAT, "(tributary.payload.encoding=MPEG4-GENERIC)"),
                 new Service(SOURCE_PROVIDER, "(tributary.source.scheme=file)"),
                 new Service(TRANSPORT, "(tributary.transport.profile=RTP/AVP/UDP)"),
-                new Service(TRANSPORT, "(tributary.transport.profile=RTP/AVP/TCP)"));
+                new Service(TRANSPORT, "(tributary.transport.profile=RTP/AVP/TCP)"),
+                new Service("io.tributary.api.auth.AuthScheme", "(tributary.auth.scheme=Digest)"),
+                new Service("io.tributary.api.auth.AuthScheme", "(tributary.auth.scheme=Basic)"),
+                new Service("io.tributary.api.auth.CredentialStore", null),
+                new Service("io.tributary.api.auth.Authorizer", null),
+                new Service("io.tributary.api.auth.AccessGuard", null));
         // DS may still be activating: one deadline for all of them.
         Await.until(SERVICE_TIMEOUT, () -> expected.stream().allMatch(Service::registered));
         assertAll(expected.stream().<Executable>map(service -> () -> assertTrue(service.registered(), "no service " + service)));
@@ -78,7 +83,7 @@ class DistributionTest {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(2))
                 .build();
-        String basic = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+        String basic = TributaryFixture.adminAuthorization();
         HttpRequest withCredentials = HttpRequest.newBuilder(console).header("Authorization", basic).build();
         HttpRequest anonymous = HttpRequest.newBuilder(console).build();
 
@@ -88,8 +93,12 @@ class DistributionTest {
             status[0] = statusOf(http, withCredentials);
             return status[0] != -1 && status[0] != 404;
         });
-        assertTrue(status[0] == 200 || status[0] == 302, "console with admin/admin answered " + status[0]);
+        assertTrue(status[0] == 200 || status[0] == 302, "console with the administrator's password answered " + status[0]);
         assertEquals(401, statusOf(http, anonymous), "console without credentials");
+        // the console's own fallback login is off: its old default password gets nowhere
+        String builtIn = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+        assertEquals(401, statusOf(http, HttpRequest.newBuilder(console).header("Authorization", builtIn).build()),
+                "console with admin/admin");
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.Map;
 final class RawRtsp implements Closeable {
     /** A parsed response. Header names are lower-cased. */
     record Response(int status, String statusLine, Map<String, String> headers, String body) {
+        /** The value of a header; repeated headers are joined with a line feed, in order. */
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -56,14 +57,77 @@ final class RawRtsp implements Closeable {
 
     /** @param receiveBuffer the socket's receive buffer in bytes (small for a reader that stalls), 0 for the default */
     RawRtsp(int port, int receiveBuffer) throws IOException {
-        socket = new Socket();
-        if (receiveBuffer > 0) {
-            socket.setReceiveBufferSize(receiveBuffer);
-        }
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        this(null, port, receiveBuffer);
+    }
+
+    /**
+     * A client connecting from {@code localAddress} (another loopback address such as 127.0.0.2 is
+     * another client host to the server), or from the default address when null.
+     */
+    RawRtsp(String localAddress, int port, int receiveBuffer) throws IOException {
+        this(connect(localAddress, port, receiveBuffer));
+    }
+
+    private RawRtsp(Socket connected) throws IOException {
+        socket = connected;
         socket.setSoTimeout(10_000);
         in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16));
         out = socket.getOutputStream();
+    }
+
+    /**
+     * An RTSPS client: TLS over a connection to {@code port}, trusting any certificate (the
+     * server's is a self-signed development one), with the handshake done.
+     */
+    static RawRtsp tls(int port) throws IOException {
+        return tls(null, port);
+    }
+
+    /** {@link #tls(int)} from {@code localAddress} (null: the default address). */
+    static RawRtsp tls(String localAddress, int port) throws IOException {
+        Socket plain = connect(localAddress, port, 0);
+        try {
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+                @Override
+                public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
+                }
+
+                @Override
+                public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
+                }
+
+                @Override
+                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                    return new java.security.cert.X509Certificate[0];
+                }
+            }}, null);
+            javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                    .createSocket(plain, "127.0.0.1", port, true);
+            tls.setUseClientMode(true);
+            tls.startHandshake();
+            return new RawRtsp(tls);
+        } catch (java.security.GeneralSecurityException e) {
+            plain.close();
+            throw new IOException(e);
+        }
+    }
+
+    /** The TLS protocol the connection negotiated, or null for a plain one. */
+    String tlsProtocol() {
+        return socket instanceof javax.net.ssl.SSLSocket tls ? tls.getSession().getProtocol() : null;
+    }
+
+    private static Socket connect(String localAddress, int port, int receiveBuffer) throws IOException {
+        Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        if (localAddress != null) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+        }
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        return socket;
     }
 
     void send(String raw) throws IOException {

@@ -67,8 +67,7 @@ class ReceiverReportTest {
     private static String sessions() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tributary.httpPort()
                         + "/system/console/rtsp.json"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "admin:admin".getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", TributaryFixture.adminAuthorization())
                 .timeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());

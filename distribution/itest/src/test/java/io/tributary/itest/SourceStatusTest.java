@@ -85,7 +85,7 @@ class SourceStatusTest {
     private String rtspJson() {
         URI uri = URI.create("http://127.0.0.1:" + tributary.httpPort() + "/system/console/rtsp.json");
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).header("Authorization",
-                "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8))).build();
+                TributaryFixture.adminAuthorization()).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() + " " + response.body();

@@ -45,10 +45,14 @@ import org.osgi.framework.BundleContext;
 public final class TributaryFixture implements BeforeAllCallback, AfterAllCallback {
 
     private static final Duration RTSP_TIMEOUT = Duration.ofSeconds(10);
+    /** The console administrator every test instance gets (the first start would otherwise make one up). */
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "itest-admin-secret";
 
     private final Supplier<Map<String, String>> config;
     private Path home;
     private RunningTributary running;
+    private int tlsPort;
 
     public TributaryFixture() {
         this(Map.of());
@@ -76,10 +80,14 @@ public final class TributaryFixture implements BeforeAllCallback, AfterAllCallba
         // The UDP transport binds one server port pair: give this instance its own.
         Files.writeString(etc().resolve("io.tributary.transports.udp.cfg"),
                 "rtpPort = " + freeUdpPortPair() + "\n");
+        // RTSPS's own port (322 by default) too: instances in one JVM must not share it
+        tlsPort = freePort();
+        Files.writeString(etc().resolve("io.tributary.transports.tls.cfg"), "port = " + tlsPort + "\n");
         for (Map.Entry<String, String> entry : config.get().entrySet()) {
             Files.writeString(etc().resolve(entry.getKey() + ".cfg"), "\n" + entry.getValue() + "\n",
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
+        addUser(ADMIN_USER, ADMIN_PASSWORD, "admin:/**");
         TributaryOptions options = TributaryOptions.of(home)
                 .withRtspPort(freePort())
                 .withHttpPort(freePort());
@@ -106,6 +114,31 @@ public final class TributaryFixture implements BeforeAllCallback, AfterAllCallba
             deleteTree(home);
             home = null;
         }
+    }
+
+    /**
+     * Adds a user with {@code tributary user add} (before or while the server runs: a running
+     * server applies it within a second).
+     */
+    public void addUser(String name, String password, String... permits) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("add", name));
+        for (String permit : permits) {
+            args.add("--permit");
+            args.add(permit);
+        }
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = io.tributary.launcher.Users.run(home, etc(), args,
+                new java.io.ByteArrayInputStream((password + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                null, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), new java.io.PrintStream(err));
+        if (status != 0) {
+            throw new IllegalStateException("tributary user add " + name + " failed: " + err);
+        }
+    }
+
+    /** The {@code Authorization} value of the console administrator. */
+    public static String adminAuthorization() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (ADMIN_USER + ":" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public RunningTributary running() {
@@ -139,6 +172,11 @@ public final class TributaryFixture implements BeforeAllCallback, AfterAllCallba
      */
     public void writeConfig(String name, String lines) throws IOException {
         Files.writeString(etc().resolve(name + ".cfg"), lines + "\n");
+    }
+
+    /** The port where only RTSPS is spoken (it is also recognised on {@link #rtspPort()}). */
+    public int tlsPort() {
+        return tlsPort;
     }
 
     public int httpPort() {

@@ -96,7 +96,8 @@ public final class RtspConsolePlugin extends HttpServlet {
         }
         boolean ended = engine.kick(id);
         if (ended) {
-            LOG.info("Session {} kicked from the web console by {}", id, request.getRemoteUser());
+            LOG.info("Session {}… kicked from the web console by {}", id.substring(0, Math.min(8, id.length())),
+                    request.getRemoteUser());
         }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", pluginRoot(request) + (ended ? "?kicked=" : "?unknown=")

@@ -27,6 +27,9 @@ final class FakeHttp {
                     case "getHeader" -> headers.get((String) args[0]);
                     case "getRemoteUser" -> "admin";
                     case "getProtocol" -> "HTTP/1.1";
+                    case "getRemoteAddr" -> "127.0.0.1";
+                    case "getRemotePort" -> 50000;
+                    case "isSecure" -> false;
                     case "toString" -> method + " " + pathInfo;
                     default -> null;
                 });

@@ -1,26 +1,32 @@
 package io.tributary.api.auth;
 
-import java.util.Optional;
+import io.tributary.rtsp.header.Authorization;
+import io.tributary.rtsp.header.Challenge;
+import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * One HTTP-style authentication scheme (Basic, Digest). Register with {@link #SCHEME}.
- * Authentication only says who the user is; {@link Authorizer} says what they may do.
+ * One HTTP-style authentication scheme (Basic, Digest). Register with {@link #SCHEME}; the
+ * engine offers every installed scheme's challenges in a 401, in service ranking order
+ * (highest first). Authentication only says who the user is; {@link Authorizer} says what
+ * they may do.
+ *
+ * <p>Called off the event loops, so an implementation may take its time (a slow password
+ * hash), within the engine's authentication timeout.
  */
 @ConsumerType
 public interface AuthScheme {
     /** Service property: the scheme name as in {@code WWW-Authenticate}, e.g. {@code Digest}. */
     String SCHEME = "tributary.auth.scheme";
 
-    /** The {@code WWW-Authenticate} values to send with a 401 (one per variant, e.g. SHA-256 and MD5). */
-    java.util.List<String> challenges(AuthContext context, boolean stale);
-
     /**
-     * Verifies the credentials of an {@code Authorization} header of this scheme.
+     * The challenges to send with a 401, in the order to send them (e.g. Digest SHA-256, then
+     * MD5); empty when this scheme is not offered on this connection (Basic without TLS).
      *
-     * @param credentials the header value after the scheme name
-     * @return the user, or empty when the credentials are wrong
-     * @throws StaleNonceException when the credentials were right but the nonce has expired
+     * @param stale {@code true} when the client's nonce expired: say so ({@code stale=true})
      */
-    Optional<UserPrincipal> authenticate(String credentials, AuthContext context) throws StaleNonceException;
+    List<Challenge> challenges(AuthContext context, boolean stale);
+
+    /** Checks credentials of this scheme (the engine routes by {@link Authorization#scheme()}). */
+    AuthResult authenticate(Authorization credentials, AuthContext context);
 }

@@ -28,4 +28,15 @@ public interface RtpFrame {
      * Made once per channel and shared by every reader using that channel.
      */
     ByteBuffer interleaved(int channel);
+
+    /**
+     * This frame with {@code transform} applied to every packet (SRTP protection with a key
+     * its readers share), made by the first reader that asks and shared by the others: one
+     * transformation per packet, not per reader. {@code key} identifies the transformation
+     * (equal keys, equal results); a frame keeps few of them.
+     */
+    RtpFrame transformed(Object key, PacketTransform transform);
+
+    /** This frame with {@code transform} applied to every packet, made for one reader only (not kept). */
+    RtpFrame transform(PacketTransform transform);
 }

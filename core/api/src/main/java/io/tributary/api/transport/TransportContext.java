@@ -19,6 +19,25 @@ public interface TransportContext {
     /** The RTSP session id. */
     String sessionId();
 
+    /** The path the session plays or publishes. */
+    String path();
+
+    /** {@code true} when the RTSP connection of the SETUP is encrypted (RTSPS). */
+    boolean secure();
+
+    /**
+     * A header of the SETUP request (e.g. {@code KeyMgmt}, RFC 4567), or null; repeated
+     * headers come joined with {@code ", "}.
+     */
+    String requestHeader(String name);
+
+    /**
+     * {@code true} when the track's packets are shared by every reader of the path (a live
+     * stream: one SSRC and sequence for all), so that per-stream state, such as an SRTP key,
+     * can serve them all; {@code false} when the session has its own timeline (a file).
+     */
+    boolean sharedStream();
+
     /** The track index being set up. */
     int track();
 

@@ -1,8 +1,9 @@
 /**
- * How media travels: transports bind a SETUP's Transport spec to a sink for one track.
+ * How media and control travel: transports bind a SETUP's Transport spec to a sink for one
+ * track; control listeners take connections on the control ports by their first bytes.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package io.tributary.api.transport;
 
 import org.osgi.annotation.bundle.Export;

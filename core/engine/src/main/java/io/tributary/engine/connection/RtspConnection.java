@@ -49,6 +49,7 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
 
     private final Dispatcher dispatcher;
     private final SessionManager sessions;
+    private final boolean secure;
     private final ArrayDeque<Queued> queue = new ArrayDeque<>();
     private final Map<Integer, Consumer<ByteBuffer>> receivers = new ConcurrentHashMap<>();
     private final Announcements announcements = new Announcements();
@@ -59,18 +60,21 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
     private boolean busy;
     private boolean closing;
 
-    RtspConnection(Dispatcher dispatcher, SessionManager sessions) {
-        this.dispatcher = dispatcher;
-        this.sessions = sessions;
+    /** @param secure whether the connection is encrypted (inside TLS) */
+    RtspConnection(RtspPipeline.Shared shared, boolean secure) {
+        this.dispatcher = shared.dispatcher();
+        this.sessions = shared.sessions();
+        this.secure = secure;
     }
 
+    /** Added once the protocol is known, to a connection already open. */
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
+    public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         client = new ClientConnection((InetSocketAddress) channel.remoteAddress(),
-                (InetSocketAddress) channel.localAddress(), this, channel.eventLoop(), announcements, this::runAfterResponse);
-        LOG.debug("connection from {}", channel.remoteAddress());
-        ctx.fireChannelActive();
+                (InetSocketAddress) channel.localAddress(), this, channel.eventLoop(), announcements, this::runAfterResponse,
+                secure);
+        LOG.debug("{} connection from {}", client.protocol(), channel.remoteAddress());
     }
 
     @Override
@@ -165,6 +169,14 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == RtspFrameDecoder.RequestTimedOut && !closing) {
+            LOG.debug("closing connection from {}: a request did not arrive in time", channel.remoteAddress());
+            closing = true;
+            channel.config().setAutoRead(false);
+            RtspResponse timeout = RtspResponse.of(RtspVersion.RTSP_1_0, RtspStatus.REQUEST_TIMEOUT);
+            channel.writeAndFlush(Unpooled.wrappedBuffer(RtspEncoder.encode(timeout))).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
         if (event instanceof IdleStateEvent && !ownsSessions()) {
             LOG.debug("closing idle connection from {}", channel.remoteAddress());
             ctx.close();

@@ -1,6 +1,8 @@
 package io.tributary.engine.handler;
 
+import io.tributary.api.auth.Permission;
 import io.tributary.api.media.MediaDescription;
+import io.tributary.engine.session.RtspSession;
 import io.tributary.api.source.Publication;
 import io.tributary.api.source.PublishTarget;
 import io.tributary.engine.publish.AnnouncedMedia;
@@ -27,6 +29,11 @@ final class AnnounceHandler implements MethodHandler {
 
     AnnounceHandler(Engine engine) {
         this.engine = engine;
+    }
+
+    @Override
+    public Permission permission(RequestContext context, RtspSession named) {
+        return Permission.PUBLISH;
     }
 
     @Override

@@ -16,8 +16,13 @@ import java.util.function.Consumer;
  * @param announcements paths announced on this connection and not yet recorded
  * @param afterResponse runs an action on the connection's loop right after the response to
  *                      the current request is written (e.g. start media after PLAY's response)
+ * @param secure  whether the connection is encrypted (RTSPS)
  */
 public record ClientConnection(InetSocketAddress remote, InetSocketAddress local, ControlChannel control,
                                ScheduledExecutorService loop, Announcements announcements,
-                               Consumer<Runnable> afterResponse) {
+                               Consumer<Runnable> afterResponse, boolean secure) {
+    /** How requests arrive on this connection, as authorizers and hooks see it. */
+    public String protocol() {
+        return secure ? "rtsps" : "rtsp";
+    }
 }

@@ -1,5 +1,10 @@
 package io.tributary.engine.handler;
 
+import io.tributary.api.auth.Permission;
+import io.tributary.api.auth.UserPrincipal;
+import io.tributary.engine.auth.AccessControl;
+import io.tributary.engine.session.RtspSession;
+import io.tributary.rtsp.header.SessionHeader;
 import io.tributary.rtsp.message.RtspException;
 import io.tributary.rtsp.message.RtspHeaders;
 import io.tributary.rtsp.message.RtspRequest;
@@ -12,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -26,23 +32,27 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private final Map<String, MethodHandler> handlers = new LinkedHashMap<>();
+    private final Engine engine;
+    private final AccessControl access;
     private final String server;
     private final String publicMethods;
 
-    public Dispatcher(Engine engine, String server) {
+    public Dispatcher(Engine engine, AccessControl access, String server) {
+        this.engine = engine;
+        this.access = access;
         this.server = server;
-        ParameterHandler parameters = new ParameterHandler(engine);
+        ParameterHandler parameters = new ParameterHandler();
         handlers.put("DESCRIBE", new DescribeHandler(engine));
         handlers.put("SETUP", new SetupHandler(engine));
         handlers.put("PLAY", new PlayHandler(engine));
-        handlers.put("PAUSE", new PauseHandler(engine));
+        handlers.put("PAUSE", new PauseHandler());
         handlers.put("TEARDOWN", new TeardownHandler(engine));
         handlers.put("ANNOUNCE", new AnnounceHandler(engine));
         handlers.put("RECORD", new RecordHandler(engine));
         handlers.put("GET_PARAMETER", parameters);
         handlers.put("SET_PARAMETER", parameters);
         this.publicMethods = "OPTIONS, " + String.join(", ", handlers.keySet());
-        handlers.put("OPTIONS", new OptionsHandler(engine, publicMethods));
+        handlers.put("OPTIONS", new OptionsHandler(publicMethods));
     }
 
     /** Answers one request; the stage always completes normally with a response. */
@@ -64,7 +74,49 @@ public final class Dispatcher {
         if (handler == null) {
             throw new RtspException(RtspStatus.NOT_IMPLEMENTED, "method not implemented");
         }
-        return handler.handle(new RequestContext(request, RequestUrl.parse(request.uri()), connection));
+        RequestContext bare = new RequestContext(request, RequestUrl.parse(request.uri()), connection,
+                sessionId(request), null, null);
+        RtspSession named = bare.sessionId() == null ? null : engine.sessions().find(bare.sessionId());
+        Permission permission = handler.permission(bare, named);
+        if (permission == null) {
+            // nothing to authorize, so no user is known: a session is recognised by its client's address
+            return handler.handle(bare.withAccess(null, named != null && sameHost(named, connection) ? named : null));
+        }
+        String path = named != null ? named.path() : bare.url().path();
+        AccessControl.Ask ask = new AccessControl.Ask(permission, path, request.method(), request.uri(),
+                request.header(RtspHeaders.AUTHORIZATION), connection.remote(), connection.local(),
+                connection.secure(), connection.protocol(), connection.loop());
+        return access.check(ask).thenComposeAsync(user -> handler.handle(
+                bare.withAccess(user.orElse(null), owned(named, connection, user.orElse(null), request))),
+                connection.loop());
+    }
+
+    /**
+     * The named session when it is this client's: made from the same address by the same user.
+     * A session id used by anyone else is answered as unknown (454) and logged, without the id,
+     * so that a leaked id is useless.
+     */
+    private static RtspSession owned(RtspSession named, ClientConnection connection, UserPrincipal user,
+                                     RtspRequest request) {
+        if (named == null) {
+            return null;
+        }
+        if (sameHost(named, connection) && Objects.equals(named.user(), user)) {
+            return named;
+        }
+        LOG.warn("{} from {}{} names a session of another client: refused", request.method(),
+                connection.remote(), user == null ? " (anonymous)" : " (user " + user.name() + ")");
+        return null;
+    }
+
+    private static boolean sameHost(RtspSession session, ClientConnection connection) {
+        return session.client().getAddress().equals(connection.remote().getAddress());
+    }
+
+    /** The id of the request's {@code Session} header; 400 when it is malformed. */
+    private static String sessionId(RtspRequest request) {
+        String value = request.header(RtspHeaders.SESSION);
+        return value == null ? null : SessionHeader.parse(value).id();
     }
 
     /** A response for a request that failed: its status, and the reason as a plain-text body. */
@@ -75,6 +127,9 @@ public final class Dispatcher {
             LOG.debug("{} {} -> {} {}", request.method(), request.uri(), rtsp.status().code(), rtsp.getMessage());
             RtspResponse response = RtspResponse.of(version, rtsp.status())
                     .body("text/plain", (rtsp.getMessage() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < rtsp.headers().size(); i++) {
+                response = response.header(rtsp.headers().name(i), rtsp.headers().value(i));
+            }
             if (rtsp.status() == RtspStatus.NOT_IMPLEMENTED || rtsp.status() == RtspStatus.METHOD_NOT_ALLOWED) {
                 response = response.header(RtspHeaders.PUBLIC, publicMethods);
             }
@@ -92,11 +147,11 @@ public final class Dispatcher {
         }
         out = out.header(RtspHeaders.SERVER, server)
                 .header(RtspHeaders.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
-        String session = request.header(RtspHeaders.SESSION);
-        if (session != null && out.header(RtspHeaders.SESSION) == null && out.code() < 300
-                && !"TEARDOWN".equals(request.method())) {
-            int semicolon = session.indexOf(';');
-            out = out.header(RtspHeaders.SESSION, (semicolon < 0 ? session : session.substring(0, semicolon)).trim());
+        if (out.code() < 300 && out.header(RtspHeaders.SESSION) == null && !"TEARDOWN".equals(request.method())) {
+            String session = request.header(RtspHeaders.SESSION);
+            if (session != null) {
+                out = out.header(RtspHeaders.SESSION, SessionHeader.parse(session).id());
+            }
         }
         return out;
     }

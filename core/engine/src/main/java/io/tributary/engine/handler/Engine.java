@@ -2,6 +2,7 @@ package io.tributary.engine.handler;
 
 import io.tributary.api.payload.PayloadFormat;
 import io.tributary.api.source.PublishTarget;
+import io.tributary.api.transport.MediaKeying;
 import io.tributary.api.transport.MediaTransport;
 import io.tributary.engine.path.PathRegistry;
 import io.tributary.engine.path.SdpBuilder;
@@ -17,15 +18,19 @@ import java.util.concurrent.Executor;
  * @param paths          path → shared source
  * @param formats        payload formats by encoding name
  * @param transports     media transports by profile key
+ * @param keyings        how the keys of secure profiles reach clients, by profile (RTP/SAVP)
  * @param publishTargets services that accept published media, in ranking order
  * @param samples        shared packetized samples
  * @param sdp            SDP for a path
  * @param blocking       executor for calls into plugins that may block
  * @param maxPayloadSize largest RTP payload to produce
  * @param slowReaderNanos how long a live reader's queue may stay full before it is disconnected
+ * @param plainUdpOverTls whether RTSPS sessions may take plain RTP over UDP (media in the clear
+ *                        beside an encrypted control connection)
  */
 public record Engine(SessionManager sessions, PathRegistry paths, Whiteboard<PayloadFormat> formats,
-                     Whiteboard<MediaTransport> transports, Whiteboard<PublishTarget> publishTargets,
+                     Whiteboard<MediaTransport> transports, Whiteboard<MediaKeying> keyings,
+                     Whiteboard<PublishTarget> publishTargets,
                      SampleCache samples, SdpBuilder sdp, Executor blocking, int maxPayloadSize,
-                     long slowReaderNanos) {
+                     long slowReaderNanos, boolean plainUdpOverTls) {
 }

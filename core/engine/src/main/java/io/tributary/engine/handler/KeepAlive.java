@@ -7,9 +7,9 @@ final class KeepAlive {
     private KeepAlive() {
     }
 
-    static void touch(Engine engine, RequestContext context) {
-        RtspSession session = engine.sessions().find(context.sessionId());
-        if (session != null && session.client().getAddress().equals(context.connection().remote().getAddress())) {
+    static void touch(RequestContext context) {
+        RtspSession session = context.session();
+        if (session != null) {
             session.touch();
         }
     }

@@ -1,6 +1,7 @@
 package io.tributary.engine.handler;
 
 import io.tributary.engine.session.Playback;
+import io.tributary.api.auth.Permission;
 import io.tributary.engine.session.RtspSession;
 import io.tributary.rtsp.header.RangeHeader;
 import io.tributary.rtsp.message.RtspHeaders;
@@ -11,15 +12,14 @@ import java.util.concurrent.CompletionStage;
 
 /** PAUSE: stops sending, keeps the position and answers it in {@code Range}. */
 final class PauseHandler implements MethodHandler {
-    private final Engine engine;
-
-    PauseHandler(Engine engine) {
-        this.engine = engine;
+    @Override
+    public Permission permission(RequestContext context, RtspSession named) {
+        return MethodHandler.ofSession(named);
     }
 
     @Override
     public CompletionStage<RtspResponse> handle(RequestContext context) {
-        RtspSession session = engine.sessions().get(context.sessionId(), context.connection().remote());
+        RtspSession session = context.requireSession();
         SessionChecks.aggregate(context, session);
         return CompletableFuture.supplyAsync(() -> {
             Playback playback = session.playback();

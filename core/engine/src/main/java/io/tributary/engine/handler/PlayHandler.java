@@ -39,7 +39,7 @@ final class PlayHandler implements MethodHandler {
 
     @Override
     public CompletionStage<RtspResponse> handle(RequestContext context) {
-        RtspSession session = engine.sessions().get(context.sessionId(), context.connection().remote());
+        RtspSession session = context.requireSession();
         if (session.recording() != null) {
             throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE, "this session publishes; use RECORD");
         }
@@ -72,7 +72,7 @@ final class PlayHandler implements MethodHandler {
         MediaDescription media = session.source().description();
         List<RtpInfo> infos = new ArrayList<>();
         for (Playback.TrackStart track : started.tracks()) {
-            infos.add(new RtpInfo(context.url().aggregate() + RequestUrl.trackControl(track.track()),
+            infos.add(new RtpInfo(context.baseUrl() + RequestUrl.trackControl(track.track()),
                     track.sequence(), track.rtpTime()));
         }
         RtspResponse response = context.respond(RtspStatus.OK)
@@ -86,7 +86,7 @@ final class PlayHandler implements MethodHandler {
         Map<Integer, TrackSink> sinks = new HashMap<>();
         session.tracks().forEach((index, track) -> sinks.put(index, track.binding().sink()));
         return new LiveReader(session.source().live(), sinks, session.executor(), engine.slowReaderNanos(),
-                reason -> endReader(session, reason), session.id() + " (" + session.client() + ")");
+                reason -> endReader(session, reason), session.label() + " (" + session.client() + ")");
     }
 
     /** A reader too slow to keep up also loses its connection: what is queued on it is stale. */

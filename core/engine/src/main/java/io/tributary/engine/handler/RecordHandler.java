@@ -1,5 +1,6 @@
 package io.tributary.engine.handler;
 
+import io.tributary.api.auth.Permission;
 import io.tributary.engine.publish.Recording;
 import io.tributary.engine.session.RtspSession;
 import io.tributary.rtsp.message.RtspException;
@@ -17,8 +18,13 @@ final class RecordHandler implements MethodHandler {
     }
 
     @Override
+    public Permission permission(RequestContext context, RtspSession named) {
+        return Permission.PUBLISH;
+    }
+
+    @Override
     public CompletionStage<RtspResponse> handle(RequestContext context) {
-        RtspSession session = engine.sessions().get(context.sessionId(), context.connection().remote());
+        RtspSession session = context.requireSession();
         Recording recording = session.recording();
         if (recording == null) {
             throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE,

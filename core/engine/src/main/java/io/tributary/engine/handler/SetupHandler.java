@@ -1,5 +1,6 @@
 package io.tributary.engine.handler;
 
+import io.tributary.api.auth.Permission;
 import io.tributary.api.media.MediaDescription;
 import io.tributary.api.media.TrackDescription;
 import io.tributary.api.payload.PayloadFormat;
@@ -36,6 +37,15 @@ final class SetupHandler implements MethodHandler {
         this.engine = engine;
     }
 
+    /** Publishing for {@code mode=record}, reading otherwise. */
+    @Override
+    public Permission permission(RequestContext context, RtspSession named) {
+        String header = context.request().header(RtspHeaders.TRANSPORT);
+        boolean record = header != null && !header.isBlank()
+                && TransportHeader.parse(header).stream().anyMatch(TransportSpec::isRecord);
+        return record ? Permission.PUBLISH : Permission.READ;
+    }
+
     @Override
     public CompletionStage<RtspResponse> handle(RequestContext context) {
         String header = context.request().header(RtspHeaders.TRANSPORT);
@@ -45,9 +55,8 @@ final class SetupHandler implements MethodHandler {
         List<TransportSpec> specs = TransportHeader.parse(header);
         boolean record = specs.stream().anyMatch(TransportSpec::isRecord);
         String path = context.url().path();
-        String sessionId = context.sessionId();
-        if (sessionId != null) {
-            RtspSession session = engine.sessions().get(sessionId, context.connection().remote());
+        if (context.sessionId() != null) {
+            RtspSession session = context.requireSession();
             if (!session.path().equals(path)) {
                 throw new RtspException(RtspStatus.AGGREGATE_OPERATION_NOT_ALLOWED,
                         "a session plays one path; this one plays " + session.path());
@@ -70,7 +79,7 @@ final class SetupHandler implements MethodHandler {
                     throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE,
                             path + " is not a live path and cannot be published to");
                 }
-                session = engine.sessions().create(path, context.connection().remote(), source,
+                session = engine.sessions().create(path, context.connection().remote(), context.user(), source,
                         context.connection().loop());
             } catch (RuntimeException e) {
                 source.release();
@@ -110,8 +119,13 @@ final class SetupHandler implements MethodHandler {
                         "no payload format installed for " + description.encoding().name()));
         TransportSpec chosen = null;
         MediaTransport transport = null;
+        boolean clearOverTls = false;
         for (TransportSpec spec : specs) {
             if (spec.isRecord() != (recording != null)) {
+                continue;
+            }
+            if (context.connection().secure() && !engine.plainUdpOverTls() && "RTP/AVP/UDP".equals(spec.profileKey())) {
+                clearOverTls = true; // the media would travel in the clear beside an encrypted connection
                 continue;
             }
             var candidate = engine.transports().get(spec.profileKey());
@@ -122,15 +136,19 @@ final class SetupHandler implements MethodHandler {
             }
         }
         if (chosen == null) {
-            throw new RtspException(RtspStatus.UNSUPPORTED_TRANSPORT, "no transport offered is supported");
+            throw new RtspException(RtspStatus.UNSUPPORTED_TRANSPORT, clearOverTls
+                    ? "on RTSPS, media goes inside the connection (RTP/AVP/TCP) or as SRTP (RTP/SAVP), not as plain RTP over UDP"
+                    : "no transport offered is supported");
         }
         long ssrc = ssrcOf(session.source(), track, recording != null);
         if (recording != null) {
             recording.setupTrack(track, format.depacketizer(description));
         }
         ClientConnection connection = context.connection();
+        boolean sharedStream = recording == null && session.source().live() != null;
         SessionTransportContext transportContext = new SessionTransportContext(session, connection.remote(),
-                connection.local(), connection.control(), track, ssrc);
+                connection.local(), connection.control(), track, ssrc, connection.secure(),
+                context.request().headers(), sharedStream);
         MediaTransport boundBy = transport;
         boolean interleaved = chosen.lower() == LowerTransport.TCP;
         return boundBy.bind(chosen, transportContext).toCompletableFuture().thenApply(binding -> {

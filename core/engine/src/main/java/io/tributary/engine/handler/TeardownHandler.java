@@ -1,5 +1,6 @@
 package io.tributary.engine.handler;
 
+import io.tributary.api.auth.Permission;
 import io.tributary.engine.session.RtspSession;
 import io.tributary.engine.session.SessionEndReason;
 import io.tributary.rtsp.message.RtspResponse;
@@ -16,8 +17,13 @@ final class TeardownHandler implements MethodHandler {
     }
 
     @Override
+    public Permission permission(RequestContext context, RtspSession named) {
+        return MethodHandler.ofSession(named);
+    }
+
+    @Override
     public CompletionStage<RtspResponse> handle(RequestContext context) {
-        RtspSession session = engine.sessions().get(context.sessionId(), context.connection().remote());
+        RtspSession session = context.requireSession();
         engine.sessions().end(session, SessionEndReason.TEARDOWN);
         return CompletableFuture.completedFuture(context.respond(RtspStatus.OK));
     }

@@ -1,10 +1,12 @@
 package io.tributary.engine.live;
 
+import io.tributary.api.transport.PacketTransform;
 import io.tributary.api.transport.RtpFrame;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One access unit of a live stream as complete RTP packets in one direct buffer, made once
@@ -18,6 +20,8 @@ import java.util.List;
  * @param rtpTime  RTP timestamp of the packets
  */
 final class LiveFrame implements RtpFrame {
+    /** Different transformations kept per frame: one per shared key in use (SRTP suites). */
+    private static final int MAX_TRANSFORMED = 4;
     private final long index;
     private final int track;
     private final boolean keyframe;
@@ -30,6 +34,8 @@ final class LiveFrame implements RtpFrame {
     private int interleavedChannel = -1;
     private ByteBuffer interleaved;
     private List<LiveFrame> parts;
+    /** Transformed copies (SRTP with a stream's key) by their key; few per frame, so a small list. */
+    private List<Map.Entry<Object, LiveFrame>> transformed;
 
     LiveFrame(long index, int track, boolean keyframe, int firstSequence, long rtpTime, ByteBuffer data,
               int[] offsets, int[] lengths) {
@@ -127,6 +133,47 @@ final class LiveFrame implements RtpFrame {
             parts = List.copyOf(made);
         }
         return parts;
+    }
+
+    @Override
+    public synchronized RtpFrame transformed(Object key, PacketTransform transform) {
+        if (transformed == null) {
+            transformed = new ArrayList<>(2);
+        }
+        for (Map.Entry<Object, LiveFrame> made : transformed) {
+            if (made.getKey().equals(key)) {
+                return made.getValue();
+            }
+        }
+        // made while holding this frame's lock: readers of the same frame wait for the one result
+        LiveFrame made = transform(transform);
+        if (transformed.size() < MAX_TRANSFORMED) {
+            transformed.add(Map.entry(key, made));
+        }
+        return made;
+    }
+
+    @Override
+    public LiveFrame transform(PacketTransform transform) {
+        int overhead = transform.overhead();
+        ByteBuffer out = ByteBuffer.allocateDirect(data.limit() + overhead * offsets.length);
+        int[] newOffsets = new int[offsets.length];
+        int[] newLengths = new int[offsets.length];
+        int kept = 0;
+        for (int i = 0; i < offsets.length; i++) {
+            int at = out.position();
+            int written = transform.apply(data.slice(offsets[i], lengths[i]).asReadOnlyBuffer(),
+                    out.slice(at, lengths[i] + overhead));
+            if (written < 0) {
+                continue; // left out by the transform
+            }
+            newOffsets[kept] = at;
+            newLengths[kept] = written;
+            kept++;
+            out.position(at + written);
+        }
+        return new LiveFrame(index, track, keyframe, firstSequence, rtpTime, out.flip().asReadOnlyBuffer(),
+                Arrays.copyOf(newOffsets, kept), Arrays.copyOf(newLengths, kept));
     }
 
     /** Total bytes of the packets, headers included. */

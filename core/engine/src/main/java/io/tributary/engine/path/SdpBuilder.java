@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
  * The SDP of a path (RFC 4566, RFC 2326 Appendix C): one media section per track with the
@@ -35,11 +36,20 @@ public final class SdpBuilder {
     }
 
     public String describe(MediaDescription media, InetSocketAddress server) {
+        return describe(media, server, "RTP/AVP", track -> List.of());
+    }
+
+    /**
+     * The SDP with every media section in {@code profile} (RTP/SAVP on encrypted connections)
+     * and {@code keying}'s attribute lines for each track (its keys) added to its section.
+     */
+    public String describe(MediaDescription media, InetSocketAddress server, String profile,
+                           IntFunction<List<String>> keying) {
         String address = server.getAddress().getHostAddress();
         Connection origin = Connection.of(address);
         List<SdpMedia> sections = new ArrayList<>();
         for (TrackDescription track : media.tracks()) {
-            sections.add(section(track));
+            sections.add(section(track, profile, keying.apply(track.index())));
         }
         SessionDescription sdp = new SessionDescription(0,
                 new Origin("-", Long.toString(System.currentTimeMillis()), "1", origin.netType(), origin.addrType(),
@@ -53,7 +63,7 @@ public final class SdpBuilder {
         return SdpWriter.write(sdp);
     }
 
-    private SdpMedia section(TrackDescription track) {
+    private SdpMedia section(TrackDescription track, String profile, List<String> keys) {
         String encoding = track.encoding().name();
         PayloadFormat format = formats.get(encoding).orElseThrow(() -> new RtspException(
                 RtspStatus.SERVICE_UNAVAILABLE, "no payload format installed for " + encoding));
@@ -74,9 +84,12 @@ public final class SdpBuilder {
             lines.add(new Attribute("framesize", payloadType + " " + track.width() + "-" + track.height()));
         }
         lines.add(new Attribute("control", RequestUrl.trackControl(track.index())));
+        for (String key : keys) {
+            lines.add(attribute(key));
+        }
         List<Bandwidth> bandwidths = track.bitrate() > 0
                 ? List.of(new Bandwidth("AS", (track.bitrate() + 999) / 1000)) : List.of();
-        return new SdpMedia(track.type().sdpName(), 0, null, "RTP/AVP", List.of(Integer.toString(payloadType)),
+        return new SdpMedia(track.type().sdpName(), 0, null, profile, List.of(Integer.toString(payloadType)),
                 null, null, bandwidths, null, lines);
     }
 
@@ -86,6 +99,15 @@ public final class SdpBuilder {
             return String.format(Locale.ROOT, "npt=0-%.3f", media.duration().toNanos() / 1e9);
         }
         return media.duration() == null ? "npt=now-" : "npt=0-";
+    }
+
+    /** {@code name:value} or {@code name} from a plugin, which must not break the line. */
+    private static Attribute attribute(String line) {
+        if (line.isEmpty() || line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
+            throw new RtspException(RtspStatus.INTERNAL_SERVER_ERROR, "a keying plugin gave a malformed SDP attribute");
+        }
+        int colon = line.indexOf(':');
+        return colon < 0 ? new Attribute(line, null) : new Attribute(line.substring(0, colon), line.substring(colon + 1));
     }
 
     /** SDP text fields end at a line break; a title must not inject lines. */

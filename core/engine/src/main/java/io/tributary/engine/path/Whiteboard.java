@@ -59,6 +59,16 @@ public final class Whiteboard<S> {
         return entries.stream().map(Entry::service).toList();
     }
 
+    /** A service's {@code service.ranking} (0 when absent), from its DS properties. */
+    public static int ranking(Map<String, Object> properties) {
+        return properties.get("service.ranking") instanceof Integer i ? i : 0;
+    }
+
+    /** A service's {@code service.id}, which orders services of equal ranking (oldest first). */
+    public static long serviceId(Map<String, Object> properties) {
+        return properties.get("service.id") instanceof Long l ? l : 0L;
+    }
+
     /** {@code true} when {@code service} is still registered under {@code key}. */
     public boolean contains(String key, S service) {
         List<Entry<S>> list = byKey.get(key);

@@ -2,6 +2,7 @@ package io.tributary.engine.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -36,11 +37,13 @@ public final class RtspServer implements AutoCloseable {
                         pipeline.accept(channel);
                     }
                 });
-        try {
-            listener = bootstrap.bind(address).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot listen for RTSP on " + address + ": " + e.getMessage(), e);
+        // not syncUninterruptibly(): it rethrows the bind failure, a checked IOException, undeclared
+        ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw new IllegalStateException("cannot listen on " + address + ": " + bound.cause().getMessage(),
+                    bound.cause());
         }
+        listener = bound.channel();
     }
 
     public InetSocketAddress address() {

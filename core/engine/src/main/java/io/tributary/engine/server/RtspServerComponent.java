@@ -1,5 +1,8 @@
 package io.tributary.engine.server;
 
+import io.tributary.api.auth.AuthScheme;
+import io.tributary.api.auth.Authorizer;
+import io.tributary.api.auth.CredentialStore;
 import io.tributary.api.event.SessionListener;
 import io.tributary.api.payload.PayloadFormat;
 import io.tributary.api.runtime.PathSnapshot;
@@ -8,7 +11,13 @@ import io.tributary.api.runtime.TributaryRuntime;
 import io.tributary.api.source.MediaSourceProvider;
 import io.tributary.api.source.PublishTarget;
 import io.tributary.api.source.SourceStatus;
+import io.tributary.api.transport.ControlListener;
+import io.tributary.api.transport.MediaKeying;
 import io.tributary.api.transport.MediaTransport;
+import io.tributary.engine.auth.AccessControl;
+import io.tributary.engine.auth.CredentialStores;
+import io.tributary.engine.auth.LoginFailures;
+import io.tributary.engine.connection.ConnectionLimits;
 import io.tributary.engine.connection.RtspPipeline;
 import io.tributary.engine.handler.Dispatcher;
 import io.tributary.engine.handler.Engine;
@@ -21,9 +30,11 @@ import io.tributary.engine.session.SessionEvents;
 import io.tributary.engine.session.SessionManager;
 import io.tributary.engine.vod.SampleCache;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -54,11 +65,24 @@ public final class RtspServerComponent implements TributaryRuntime {
 
     private final Whiteboard<PayloadFormat> formats = new Whiteboard<>();
     private final Whiteboard<MediaTransport> transports = new Whiteboard<>();
+    private final Whiteboard<MediaKeying> keyings = new Whiteboard<>();
     private final Whiteboard<MediaSourceProvider> providers = new Whiteboard<>();
     private final Whiteboard<PublishTarget> publishTargets = new Whiteboard<>();
+    private final Whiteboard<AuthScheme> authSchemes = new Whiteboard<>();
+    private final Whiteboard<Authorizer> authorizers = new Whiteboard<>();
+    private final Whiteboard<CredentialStore> credentialStores = new Whiteboard<>();
+    /** Control listeners recognised on the RTSP port. */
+    private final Whiteboard<ControlListener> sharedListeners = new Whiteboard<>();
+    /** Control listeners that want a port of their own, with that port; and the servers opened for them. */
+    private final Map<ControlListener, OwnPort> listenerPorts = new ConcurrentHashMap<>();
+    private final Map<ControlListener, RtspServer> dedicatedServers = new ConcurrentHashMap<>();
+    private volatile RtspPipeline.Shared pipelineShared;
+    private volatile InetSocketAddress listenAddress;
+    private int queueBytes;
     private final SessionEvents events = new SessionEvents();
     private ThreadPoolExecutor blocking;
     private ExecutorService opening;
+    private ExecutorService authenticating;
     private NettyRuntime netty;
     private volatile PathRegistry paths;
     private volatile SessionManager sessions;
@@ -85,30 +109,50 @@ public final class RtspServerComponent implements TributaryRuntime {
         sessions = new SessionManager(events, config.maxSessions(), config.maxSessionsPerClient(),
                 config.sessionTimeoutSeconds(), netty.workers().next());
         samples = new SampleCache(config.sampleCacheMegabytes() * 1024L * 1024L, blocking);
-        Engine engine = new Engine(sessions, paths, formats, transports, publishTargets, samples,
+        Engine engine = new Engine(sessions, paths, formats, transports, keyings, publishTargets, samples,
                 new SdpBuilder(formats), blocking, config.maxPayloadSize(),
-                TimeUnit.SECONDS.toNanos(config.slowReaderSeconds()));
-        Dispatcher dispatcher = new Dispatcher(engine, SERVER);
+                TimeUnit.SECONDS.toNanos(config.slowReaderSeconds()), config.plainUdpOverTls());
+        // Authentication may wait on a remote backend: virtual threads, bounded by AccessControl's limits.
+        authenticating = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("tributary-auth-", 0).factory());
+        LoginFailures failures = new LoginFailures(new LoginFailures.Settings(config.loginFailuresBeforeDelay(),
+                config.loginFailuresBeforeBlock(), Duration.ofMillis(config.loginMaxDelayMillis()),
+                Duration.ofSeconds(config.loginBlockSeconds()), Duration.ofMinutes(15), 100_000));
+        AccessControl access = new AccessControl(authSchemes, authorizers, new CredentialStores(credentialStores),
+                failures, authenticating,
+                new AccessControl.Limits(Duration.ofSeconds(config.authTimeoutSeconds()), config.maxAuthInProgress(),
+                        config.maxAuthInProgressPerClient(), config.maxAuthWaiting()));
+        Dispatcher dispatcher = new Dispatcher(engine, access, SERVER);
+        if (authorizers.all().isEmpty()) {
+            LOG.warn("no authorizer is installed (auth/users): every request that needs a permission is refused");
+        }
         runtime = new EngineRuntime(sessions, paths);
         InetSocketAddress address = config.host().isBlank()
                 ? new InetSocketAddress(config.port()) : new InetSocketAddress(config.host(), config.port());
-        int idleSeconds = Math.max(10, 2 * config.sessionTimeoutSeconds());
-        SessionManager pool = sessions;
+        RtspPipeline.Shared shared = new RtspPipeline.Shared(config.idleConnectionSeconds(),
+                config.requestTimeoutSeconds(), dispatcher, sessions,
+                new ConnectionLimits(config.maxConnections(), config.maxConnectionsPerClient()), failures,
+                sharedListeners::all);
+        queueBytes = config.connectionQueueKilobytes() * 1024;
         try {
             server = new RtspServer(address, netty.boss(), netty.workers(), netty.serverChannel(),
-                    config.connectionQueueKilobytes() * 1024,
-                    channel -> RtspPipeline.install(channel.pipeline(), idleSeconds, dispatcher, pool));
+                    queueBytes, channel -> RtspPipeline.install(channel.pipeline(), shared));
         } catch (IllegalStateException e) {
-            LOG.error("{}", e.getMessage());
+            LOG.error("RTSP server: {}", e.getMessage());
             deactivate();
             throw e;
         }
         LOG.info("RTSP server listening on {} ({} transport)", server.address(),
                 netty.nativeTransport() ? "epoll" : "NIO");
+        listenAddress = address;
+        pipelineShared = shared;
+        listenerPorts.forEach(this::openDedicated);
     }
 
     @Deactivate
     void deactivate() {
+        pipelineShared = null;
+        dedicatedServers.values().forEach(RtspServer::close);
+        dedicatedServers.clear();
         if (server != null) {
             server.close();
         }
@@ -126,6 +170,9 @@ public final class RtspServerComponent implements TributaryRuntime {
         }
         if (opening != null) {
             opening.shutdownNow();
+        }
+        if (authenticating != null) {
+            authenticating.shutdownNow();
         }
         events.close();
         LOG.info("RTSP server stopped");
@@ -157,7 +204,7 @@ public final class RtspServerComponent implements TributaryRuntime {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindFormat(PayloadFormat format, Map<String, Object> properties) {
-        formats.add(key(properties, PayloadFormat.ENCODING), format, ranking(properties), serviceId(properties));
+        formats.add(key(properties, PayloadFormat.ENCODING), format, Whiteboard.ranking(properties), Whiteboard.serviceId(properties));
     }
 
     void unbindFormat(PayloadFormat format, Map<String, Object> properties) {
@@ -176,7 +223,7 @@ public final class RtspServerComponent implements TributaryRuntime {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindTransport(MediaTransport transport, Map<String, Object> properties) {
-        transports.add(key(properties, MediaTransport.PROFILE), transport, ranking(properties), serviceId(properties));
+        transports.add(key(properties, MediaTransport.PROFILE), transport, Whiteboard.ranking(properties), Whiteboard.serviceId(properties));
     }
 
     void unbindTransport(MediaTransport transport, Map<String, Object> properties) {
@@ -188,11 +235,23 @@ public final class RtspServerComponent implements TributaryRuntime {
         }
     }
 
+    // Whiteboard: keying of secure profiles (SRTP). Sessions keep the keys they were given.
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindKeying(MediaKeying keying, Map<String, Object> properties) {
+        keyings.add(key(properties, MediaKeying.PROFILE), keying, Whiteboard.ranking(properties),
+                Whiteboard.serviceId(properties));
+    }
+
+    void unbindKeying(MediaKeying keying, Map<String, Object> properties) {
+        keyings.remove(key(properties, MediaKeying.PROFILE), keying);
+    }
+
     // Whiteboard: sources.
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindSource(MediaSourceProvider provider, Map<String, Object> properties) {
-        providers.add("", provider, ranking(properties), serviceId(properties));
+        providers.add("", provider, Whiteboard.ranking(properties), Whiteboard.serviceId(properties));
     }
 
     void unbindSource(MediaSourceProvider provider) {
@@ -209,11 +268,96 @@ public final class RtspServerComponent implements TributaryRuntime {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindPublishTarget(PublishTarget target, Map<String, Object> properties) {
-        publishTargets.add("", target, ranking(properties), serviceId(properties));
+        publishTargets.add("", target, Whiteboard.ranking(properties), Whiteboard.serviceId(properties));
     }
 
     void unbindPublishTarget(PublishTarget target) {
         publishTargets.remove("", target);
+    }
+
+    // Whiteboard: authentication schemes and authorizers. A scheme that goes away only stops being
+    // offered: sessions its users made go on.
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindAuthScheme(AuthScheme scheme, Map<String, Object> properties) {
+        authSchemes.add(key(properties, AuthScheme.SCHEME), scheme, Whiteboard.ranking(properties), Whiteboard.serviceId(properties));
+    }
+
+    void unbindAuthScheme(AuthScheme scheme, Map<String, Object> properties) {
+        authSchemes.remove(key(properties, AuthScheme.SCHEME), scheme);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindCredentialStore(CredentialStore store, Map<String, Object> properties) {
+        credentialStores.add("", store, Whiteboard.ranking(properties), Whiteboard.serviceId(properties));
+    }
+
+    void unbindCredentialStore(CredentialStore store) {
+        credentialStores.remove("", store);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindAuthorizer(Authorizer authorizer, Map<String, Object> properties) {
+        authorizers.add("", authorizer, Whiteboard.ranking(properties), Whiteboard.serviceId(properties));
+    }
+
+    void unbindAuthorizer(Authorizer authorizer) {
+        authorizers.remove("", authorizer);
+        if (authorizers.all().isEmpty() && runtime != null) {
+            LOG.warn("the last authorizer went away: every request that needs a permission is refused");
+        }
+    }
+
+    // Whiteboard: control listeners (TLS, later RTSP over HTTP). Connections a listener took go on
+    // when it goes away; its own port closes.
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindControlListener(ControlListener listener, Map<String, Object> properties) {
+        if (!Boolean.FALSE.equals(properties.get(ControlListener.SHARED))) {
+            sharedListeners.add("", listener, Whiteboard.ranking(properties), Whiteboard.serviceId(properties));
+        }
+        if (properties.get(ControlListener.PORT) instanceof Integer port && port > 0) {
+            OwnPort own = new OwnPort(port, String.valueOf(properties.get(ControlListener.PROTOCOL)));
+            listenerPorts.put(listener, own);
+            if (pipelineShared != null) {
+                openDedicated(listener, own);
+            }
+        }
+    }
+
+    void unbindControlListener(ControlListener listener) {
+        sharedListeners.remove("", listener);
+        listenerPorts.remove(listener);
+        RtspServer dedicated = dedicatedServers.remove(listener);
+        if (dedicated != null) {
+            dedicated.close();
+            LOG.info("stopped listening on {}", dedicated.address());
+        }
+    }
+
+    /** A port a control listener wants for its protocol alone. */
+    private record OwnPort(int port, String protocol) {
+    }
+
+    /** Opens a listener's own port; one line says why not when it cannot (a port below 1024 without privileges). */
+    private synchronized void openDedicated(ControlListener listener, OwnPort own) {
+        int port = own.port();
+        RtspPipeline.Shared shared = pipelineShared;
+        InetSocketAddress base = listenAddress;
+        if (shared == null || base == null || dedicatedServers.containsKey(listener)) {
+            return;
+        }
+        InetSocketAddress address = base.getAddress() == null || base.getAddress().isAnyLocalAddress()
+                ? new InetSocketAddress(port) : new InetSocketAddress(base.getAddress(), port);
+        try {
+            RtspServer dedicated = new RtspServer(address, netty.boss(), netty.workers(), netty.serverChannel(),
+                    queueBytes, channel -> RtspPipeline.installDedicated(channel.pipeline(), shared, listener));
+            dedicatedServers.put(listener, dedicated);
+            LOG.info("{} listening on {}", own.protocol(), dedicated.address());
+        } catch (IllegalStateException e) {
+            LOG.warn("{} on its own port: {}{}", own.protocol(), e.getMessage(), port < 1024
+                    ? " (ports below 1024 need root or CAP_NET_BIND_SERVICE); still recognised on the RTSP port" : "");
+        }
     }
 
     // Whiteboard: session listeners.
@@ -230,13 +374,5 @@ public final class RtspServerComponent implements TributaryRuntime {
     private static String key(Map<String, Object> properties, String name) {
         Object value = properties.get(name);
         return value == null ? "" : value.toString().toUpperCase(java.util.Locale.ROOT);
-    }
-
-    private static int ranking(Map<String, Object> properties) {
-        return properties.get("service.ranking") instanceof Integer i ? i : 0;
-    }
-
-    private static long serviceId(Map<String, Object> properties) {
-        return properties.get("service.id") instanceof Long l ? l : 0L;
     }
 }

@@ -21,6 +21,19 @@ public @interface RtspServerConfig {
     @AttributeDefinition(description = "Most sessions at once from one client address")
     int maxSessionsPerClient() default 2000;
 
+    @AttributeDefinition(description = "Most RTSP connections at once, server-wide; more are closed at once")
+    int maxConnections() default 20000;
+
+    @AttributeDefinition(description = "Most RTSP connections at once from one client address; more are closed at once")
+    int maxConnectionsPerClient() default 1000;
+
+    @AttributeDefinition(description = "Seconds a connection without a session may stay silent before it is closed")
+    int idleConnectionSeconds() default 60;
+
+    @AttributeDefinition(description = "Seconds a request may take to arrive once its first byte has (slow clients"
+            + " get 408 and are disconnected)")
+    int requestTimeoutSeconds() default 10;
+
     @AttributeDefinition(description = "Largest RTP payload in bytes (keep under the path MTU)")
     int maxPayloadSize() default 1400;
 
@@ -38,6 +51,38 @@ public @interface RtspServerConfig {
     @AttributeDefinition(description = "Memory per live stream for the frames since the last keyframe, in MiB,"
             + " so that new readers start at once")
     int gopCacheMegabytes() default 8;
+
+    @AttributeDefinition(description = "Seconds authentication and authorization may take per request (an HTTP"
+            + " authorization hook, a slow password hash) before the request gets 503")
+    int authTimeoutSeconds() default 5;
+
+    @AttributeDefinition(description = "Requests being authenticated at once, server-wide; more get 503")
+    int maxAuthInProgress() default 64;
+
+    @AttributeDefinition(description = "Requests being authenticated at once for one client address; more wait"
+            + " for their turn (addresses take turns)")
+    int maxAuthInProgressPerClient() default 8;
+
+    @AttributeDefinition(description = "Requests waiting to be authenticated, server-wide; more get 503")
+    int maxAuthWaiting() default 10000;
+
+    @AttributeDefinition(description = "Failed logins from one address after which its answers are delayed"
+            + " (0: never)")
+    int loginFailuresBeforeDelay() default 5;
+
+    @AttributeDefinition(description = "Failed logins from one address after which it is refused for"
+            + " loginBlockSeconds (0: never)")
+    int loginFailuresBeforeBlock() default 20;
+
+    @AttributeDefinition(description = "Seconds an address stays refused after too many failed logins")
+    int loginBlockSeconds() default 300;
+
+    @AttributeDefinition(description = "Longest delay of an answer to an address with failed logins, in milliseconds")
+    int loginMaxDelayMillis() default 4000;
+
+    @AttributeDefinition(description = "Let RTSPS clients take plain RTP over UDP (their media then travels in the"
+            + " clear beside an encrypted control connection); otherwise they get 461 and use RTP/AVP/TCP or SRTP")
+    boolean plainUdpOverTls() default false;
 
     @AttributeDefinition(description = "I/O threads; 0 for one per core")
     int ioThreads() default 0;

@@ -1,5 +1,6 @@
 package io.tributary.engine.session;
 
+import io.tributary.api.auth.UserPrincipal;
 import io.tributary.api.transport.ControlChannel;
 import io.tributary.engine.path.SharedSource;
 import io.tributary.engine.publish.Recording;
@@ -21,6 +22,7 @@ public final class RtspSession {
     private final String id;
     private final String path;
     private final InetSocketAddress client;
+    private final UserPrincipal user;
     private final SharedSource source;
     private final ScheduledExecutorService executor;
     private final int timeoutSeconds;
@@ -34,11 +36,12 @@ public final class RtspSession {
     private Playback playback;
     private volatile Recording recording;
 
-    RtspSession(String id, String path, InetSocketAddress client, SharedSource source,
+    RtspSession(String id, String path, InetSocketAddress client, UserPrincipal user, SharedSource source,
                 ScheduledExecutorService executor, int timeoutSeconds) {
         this.id = id;
         this.path = path;
         this.client = client;
+        this.user = user;
         this.source = source;
         this.executor = executor;
         this.timeoutSeconds = timeoutSeconds;
@@ -48,12 +51,25 @@ public final class RtspSession {
         return id;
     }
 
+    /**
+     * The session for log lines: the first 8 digits of its id, enough to follow it through a log
+     * and useless to take it over (logs travel further than the console, which shows whole ids).
+     */
+    public String label() {
+        return "session " + id.substring(0, Math.min(8, id.length())) + "…";
+    }
+
     public String path() {
         return path;
     }
 
     public InetSocketAddress client() {
         return client;
+    }
+
+    /** The user who made the session (null: anonymous); only they may use it. */
+    public UserPrincipal user() {
+        return user;
     }
 
     public SharedSource source() {

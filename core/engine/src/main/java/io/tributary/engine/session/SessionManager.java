@@ -1,5 +1,6 @@
 package io.tributary.engine.session;
 
+import io.tributary.api.auth.UserPrincipal;
 import io.tributary.api.transport.ControlChannel;
 import io.tributary.engine.path.SharedSource;
 import io.tributary.engine.publish.Recording;
@@ -42,7 +43,7 @@ public final class SessionManager implements AutoCloseable {
     }
 
     /** Creates a session for a client's first SETUP; 453 when a limit is reached. */
-    public RtspSession create(String path, InetSocketAddress client, SharedSource source,
+    public RtspSession create(String path, InetSocketAddress client, UserPrincipal user, SharedSource source,
                               ScheduledExecutorService executor) {
         if (sessions.size() >= maxSessions) {
             throw new RtspException(RtspStatus.NOT_ENOUGH_BANDWIDTH, "server session limit reached (" + maxSessions + ")");
@@ -54,25 +55,12 @@ public final class SessionManager implements AutoCloseable {
             throw new RtspException(RtspStatus.NOT_ENOUGH_BANDWIDTH,
                     "session limit per client reached (" + maxSessionsPerClient + ")");
         }
-        RtspSession session = new RtspSession(ids.next(), path, client, source, executor, timeoutSeconds);
+        RtspSession session = new RtspSession(ids.next(), path, client, user, source, executor, timeoutSeconds);
         sessions.put(session.id(), session);
         return session;
     }
 
-    /**
-     * The session a request names; 454 when unknown or owned by another client address
-     * (a session is used only by the client that created it).
-     */
-    public RtspSession get(String id, InetSocketAddress requester) {
-        RtspSession session = id == null ? null : sessions.get(id);
-        if (session == null || !session.client().getAddress().equals(requester.getAddress())) {
-            throw new RtspException(RtspStatus.SESSION_NOT_FOUND, "session not found");
-        }
-        session.touch();
-        return session;
-    }
-
-    /** The session or null, without ownership checks (RTCP from transports). */
+    /** The session or null, without ownership checks: the dispatcher checks who may use it. */
     public RtspSession find(String id) {
         return id == null ? null : sessions.get(id);
     }
@@ -86,9 +74,10 @@ public final class SessionManager implements AutoCloseable {
     }
 
     public void started(RtspSession session) {
-        LOG.info("session {} {} {} for {} over {}", session.id(),
+        LOG.info("{} {} {} for {}{} over {}", session.label(),
                 session.recording() != null ? "publishing" : "playing", session.path(),
-                session.client(), session.transportName());
+                session.client(), session.user() == null ? "" : " (" + session.user().name() + ")",
+                session.transportName());
         events.started(session);
     }
 
@@ -127,7 +116,7 @@ public final class SessionManager implements AutoCloseable {
             track.binding().close();
         }
         session.source().release();
-        LOG.info("session {} ended ({}) {} for {}", session.id(), reason.label(), session.path(), session.client());
+        LOG.info("{} ended ({}) {} for {}", session.label(), reason.label(), session.path(), session.client());
         events.ended(session, reason);
     }
 

@@ -4,6 +4,7 @@ import io.tributary.api.runtime.ReceptionStats;
 import io.tributary.api.transport.ControlChannel;
 import io.tributary.api.transport.TransportContext;
 import io.tributary.engine.publish.Recording;
+import io.tributary.rtsp.message.RtspHeaders;
 import io.tributary.rtsp.rtp.RtcpPacket;
 import io.tributary.rtsp.rtp.RtcpParser;
 import java.net.InetSocketAddress;
@@ -19,17 +20,29 @@ public final class SessionTransportContext implements TransportContext {
     private final ControlChannel control;
     private final int track;
     private final long ssrc;
+    private final boolean secure;
+    private final RtspHeaders setupHeaders;
+    private final boolean sharedStream;
     private final LongAdder rtcpPackets = new LongAdder();
     private final ReceptionTracker reception;
 
+    /**
+     * @param secure       whether the SETUP came on an encrypted connection
+     * @param setupHeaders the SETUP request's headers
+     * @param sharedStream whether the track's packets are shared by every reader (a live path read)
+     */
     public SessionTransportContext(RtspSession session, InetSocketAddress remote, InetSocketAddress local,
-                                   ControlChannel control, int track, long ssrc) {
+                                   ControlChannel control, int track, long ssrc, boolean secure,
+                                   RtspHeaders setupHeaders, boolean sharedStream) {
         this.session = session;
         this.remote = remote;
         this.local = local;
         this.control = control;
         this.track = track;
         this.ssrc = ssrc;
+        this.secure = secure;
+        this.setupHeaders = setupHeaders;
+        this.sharedStream = sharedStream;
         this.reception = new ReceptionTracker(ssrc, clockRate(session, track));
     }
 
@@ -56,6 +69,27 @@ public final class SessionTransportContext implements TransportContext {
     @Override
     public String sessionId() {
         return session.id();
+    }
+
+    @Override
+    public String path() {
+        return session.path();
+    }
+
+    @Override
+    public boolean secure() {
+        return secure;
+    }
+
+    @Override
+    public String requestHeader(String name) {
+        java.util.List<String> values = setupHeaders.getAll(name);
+        return values.isEmpty() ? null : String.join(", ", values);
+    }
+
+    @Override
+    public boolean sharedStream() {
+        return sharedStream;
     }
 
     @Override

@@ -105,4 +105,25 @@ class SdpBuilderTest {
         assertEquals(RtspStatus.SERVICE_UNAVAILABLE, e.status());
         assertTrue(e.getMessage().contains("H264"), e.getMessage());
     }
+
+    @Test
+    void aSecureProfileDescribesEveryTrackWithItsKeys() {
+        MediaDescription media = new MediaDescription("live", List.of(VIDEO, AUDIO), null, false);
+        SessionDescription sdp = SdpParser.parse(new SdpBuilder(formats("H264", "MPEG4-GENERIC"))
+                .describe(media, SERVER, "RTP/SAVP", track -> List.of("key-mgmt:mikey AAAA" + track, "x-flag")));
+        for (SdpMedia section : sdp.media()) {
+            assertEquals("RTP/SAVP", section.protocol());
+            int track = sdp.media().indexOf(section);
+            assertEquals("mikey AAAA" + track, section.attribute("key-mgmt").value());
+            assertTrue(section.attributes().stream().anyMatch(a -> a.name().equals("x-flag") && a.value() == null));
+        }
+    }
+
+    @Test
+    void aKeyingAttributeCannotBreakTheDescription() {
+        MediaDescription media = new MediaDescription("live", List.of(VIDEO), null, false);
+        RtspException e = assertThrows(RtspException.class, () -> new SdpBuilder(formats("H264"))
+                .describe(media, SERVER, "RTP/SAVP", track -> List.of("crypto:1 x\r\nm=video 0 RTP/AVP 0")));
+        assertEquals(RtspStatus.INTERNAL_SERVER_ERROR, e.status());
+    }
 }

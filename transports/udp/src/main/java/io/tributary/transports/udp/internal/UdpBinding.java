@@ -92,7 +92,8 @@ final class UdpBinding implements TransportBinding, TrackSink {
 
     /** Session and track, for logs. */
     String label() {
-        return "session " + context.sessionId() + " track " + context.track();
+        String id = context.sessionId();
+        return "session " + id.substring(0, Math.min(8, id.length())) + "… track " + context.track();
     }
 
     void rtcpReceived(ByteBuffer packet) {

@@ -142,8 +142,9 @@ public final class UdpTransport implements MediaTransport {
         if (requested.destination() != null && !sameHost(requested.destination(), peer)) {
             throw new RtspException(RtspStatus.FORBIDDEN, "media is only sent to the RTSP client's own address");
         }
+        int rtcpPort = clientRtcpPort(client);
         InetSocketAddress rtpTarget = new InetSocketAddress(peer, client.first());
-        InetSocketAddress rtcpTarget = new InetSocketAddress(peer, client.single() ? client.first() + 1 : client.last());
+        InetSocketAddress rtcpTarget = new InetSocketAddress(peer, rtcpPort);
         TransportSpec reply = new TransportSpec(requested.profile(), LowerTransport.UDP, false, null, null,
                 client, PortRange.pair(rtpPort), null, null, null, String.format("%08X", context.ssrc()),
                 requested.mode(), Map.of());
@@ -154,6 +155,26 @@ public final class UdpTransport implements MediaTransport {
         made[0] = binding;
         clients.add(binding);
         return binding;
+    }
+
+    /**
+     * The client's RTCP port: the second of the pair, or the one after a single port. Port 0 and
+     * a single 65535 (no port after it) are malformed (400); ports below 1024 belong to system
+     * services, which no player uses and no client may aim media at (461).
+     */
+    static int clientRtcpPort(PortRange client) {
+        if (client.first() == 0) {
+            throw new RtspException(RtspStatus.BAD_REQUEST, "client_port 0 is not a port");
+        }
+        int rtcp = client.single() ? client.first() + 1 : client.last();
+        if (rtcp > 65535) {
+            throw new RtspException(RtspStatus.BAD_REQUEST, "client_port " + client.first()
+                    + " leaves no port for RTCP: give a pair such as 5000-5001");
+        }
+        if (client.first() < 1024) {
+            throw new RtspException(RtspStatus.UNSUPPORTED_TRANSPORT, "client ports below 1024 are not served");
+        }
+        return rtcp;
     }
 
     private static boolean sameHost(String destination, InetAddress peer) {

@@ -1,0 +1,78 @@
+package io.tributary.engine.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.tributary.api.transport.PacketTransform;
+import io.tributary.api.transport.RtpFrame;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class LiveFrameTest {
+
+    /** Three packets of 12, 20 and 16 bytes, each filled with its own number. */
+    private static LiveFrame frame() {
+        int[] lengths = {12, 20, 16};
+        int[] offsets = {0, 12, 32};
+        ByteBuffer data = ByteBuffer.allocateDirect(48);
+        for (int i = 0; i < 3; i++) {
+            for (int b = 0; b < lengths[i]; b++) {
+                data.put((byte) i);
+            }
+        }
+        return new LiveFrame(7, 0, true, 100, 9000, data.flip().asReadOnlyBuffer(), offsets, lengths);
+    }
+
+    /** Appends a 2-byte tag {@code 0xEE, n}: what SRTP does, in small; leaves packet 1 out. */
+    private static final class Tagging implements PacketTransform {
+        final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public int overhead() {
+            return 2;
+        }
+
+        @Override
+        public int apply(ByteBuffer packet, ByteBuffer out) {
+            int n = calls.getAndIncrement();
+            if (packet.get(packet.position()) == 1) {
+                return -1;
+            }
+            int length = packet.remaining();
+            out.put(packet.duplicate()).put((byte) 0xEE).put((byte) n);
+            return length + 2;
+        }
+    }
+
+    @Test
+    void aTransformMakesEveryPacketAnewAndMayLeaveOneOut() {
+        RtpFrame made = frame().transform(new Tagging());
+        assertEquals(2, made.packetCount());
+        assertEquals(14, made.packetLength(0));
+        assertEquals(18, made.packetLength(1));
+        ByteBuffer packets = made.packets();
+        assertEquals((byte) 0xEE, packets.get(made.packetOffset(0) + 12));
+        assertEquals(2, packets.get(made.packetOffset(1)), "the third packet follows the first");
+        assertEquals((byte) 0xEE, packets.get(made.packetOffset(1) + 16));
+        // the interleaved layout of the result frames the transformed packets
+        ByteBuffer interleaved = made.interleaved(4);
+        assertEquals('$', interleaved.get(0));
+        assertEquals(14, interleaved.getShort(2));
+    }
+
+    @Test
+    void aSharedTransformIsMadeOncePerFrameWhateverTheNumberOfReaders() {
+        LiveFrame frame = frame();
+        Tagging tagging = new Tagging();
+        Object streamKey = new Object();
+        RtpFrame first = frame.transformed(streamKey, tagging);
+        for (int reader = 0; reader < 100; reader++) {
+            assertSame(first, frame.transformed(streamKey, tagging));
+        }
+        assertEquals(3, tagging.calls.get(), "one call per packet, not per reader");
+        Tagging other = new Tagging();
+        frame.transformed(new Object(), other);
+        assertEquals(3, other.calls.get(), "another key is another transformation");
+    }
+}
