@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * The configuration folder. When it is not the runtime folder's own {@code etc/}, it is made
  * on first start from the shipped defaults and from then on belongs to the operator: nothing
  * is copied over it again, so users, certificates and edits survive rebuilds. It is readable
- * by the server's user only, since it holds password hashes and keys.
+ * by the server's user only (made so at every start), since it holds password hashes and keys.
  */
 final class EtcFolder {
     private static final Logger LOG = LoggerFactory.getLogger(EtcFolder.class);
@@ -24,6 +24,7 @@ final class EtcFolder {
     static void prepare(Path shipped, Path etc) throws StartupException {
         try {
             if (Files.isDirectory(etc)) {
+                restrict(etc);
                 return;
             }
             Files.createDirectories(etc.getParent());

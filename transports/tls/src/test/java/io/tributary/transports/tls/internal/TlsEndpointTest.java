@@ -260,6 +260,11 @@ class TlsEndpointTest {
         assertTrue(checkerThreads() > 0);
         Thread.sleep(60); // let the checker run a few times: it must still stop
         endpoint.close();
+        // the executor has terminated; its thread may take a moment more to end
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (checkerThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertEquals(0, checkerThreads());
         assertEquals(1, publication.withdrawn);
         assertNull(endpoint.listener());
