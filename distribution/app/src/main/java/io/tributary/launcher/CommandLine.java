@@ -22,7 +22,7 @@ final class CommandLine {
             Users:
               user add NAME [--permit PERMISSION]...   password from the terminal, or the first line of stdin
               user passwd NAME | user permit NAME PERMISSION... | user remove NAME | user list
-              PERMISSION is read|publish|admin:PATH_PATTERN [from ADDRESS_RANGE...], e.g. 'read:/cams/**'
+              PERMISSION is read|publish|admin:PATH_PATTERN [tls] [from ADDRESS_RANGE...], e.g. 'read:/cams/**'
             Framework properties: ETC/framework.properties. Configuration: ETC/*.cfg.""";
 
     /** The arguments asked for a user command, not for a server. */

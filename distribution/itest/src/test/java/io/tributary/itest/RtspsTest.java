@@ -31,6 +31,7 @@ class RtspsTest {
     @BeforeAll
     static void user() {
         tributary.addUser("viewer", "viewer-secret", "read:/**");
+        tributary.addUser("guard", "guard-secret", "read:/secret tls");
         assertTrue(Await.until(TIMEOUT, () -> status(basicDescribe("/secret")) == 404), "the user is not in effect");
     }
 
@@ -80,6 +81,23 @@ class RtspsTest {
             assertEquals(200, tls.request("DESCRIBE", url(tributary.rtspPort(), "/demo"), 2, basic).status());
             assertEquals(401, plain.request("DESCRIBE", url(tributary.rtspPort(), "/secret"), 2, basic).status(),
                     "Basic in the clear is refused");
+        }
+    }
+
+    @Test
+    void aPathCanRequireTls() throws Exception {
+        String basic = "Authorization: Basic " + Base64.getEncoder().encodeToString(
+                "guard:guard-secret".getBytes(StandardCharsets.UTF_8));
+        try (RawRtsp tls = RawRtsp.tls(tributary.rtspPort()); RawRtsp plain = new RawRtsp(tributary.rtspPort())) {
+            // guard may read /secret over TLS only (there is no such path: 404 once permitted)
+            assertEquals(404, tls.request("DESCRIBE", url(tributary.rtspPort(), "/secret"), 1, basic).status());
+            assertEquals(403, tls.request("DESCRIBE", url(tributary.rtspPort(), "/other"), 2, basic).status());
+            String challenge = plain.request("DESCRIBE", url(tributary.rtspPort(), "/secret"), 1)
+                    .header("WWW-Authenticate");
+            DigestLogin login = DigestLogin.answer(challenge, "guard", "guard-secret");
+            String secret = "rtsp://127.0.0.1:" + tributary.rtspPort() + "/secret";
+            assertEquals(403, plain.request("DESCRIBE", secret, 2, login.header("DESCRIBE", secret)).status(),
+                    "a tls permission does not hold on a plain connection");
         }
     }
 

@@ -61,7 +61,7 @@ public final class UserCommand {
                    tributary user list                       list users and their permissions
                    tributary user init-admin                 add user admin when nobody may administer
             NAME: 1 to 64 characters of A-Z a-z 0-9 . _ @ -
-            P:    <read|publish|admin>:<path pattern>[ from <address range> ...], several separated by
+            P:    <read|publish|admin>:<path pattern>[ tls][ from <address range> ...], several separated by
                   commas; in patterns * is one path segment and ** any number, e.g.
                   "read:/cams/**, publish:/cams/alice from 10.0.0.0/8 ::1"
             The password is asked twice on the terminal, or read from the first line of standard input.

@@ -14,6 +14,6 @@ public @interface AuthConfig {
 
     @AttributeDefinition(required = false,
             description = "Permissions of clients that did not log in, comma-separated:"
-                    + " <read|publish|admin>:<path pattern>[ from <range> ...]. Empty: log in for everything")
+                    + " <read|publish|admin>:<path pattern>[ tls][ from <range> ...]. Empty: log in for everything")
     String anonymous() default AuthFile.DEFAULT_ANONYMOUS;
 }

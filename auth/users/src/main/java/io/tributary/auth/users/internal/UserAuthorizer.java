@@ -48,7 +48,8 @@ public final class UserAuthorizer implements Authorizer {
             if (account.isEmpty()) {
                 return Decision.ABSTAIN;
             }
-            return account.get().allows(action, request.path(), client) || anonymousAllows(users, action, request, client)
+            return account.get().allows(action, request.path(), client, request.secure())
+                    || anonymousAllows(users, action, request, client)
                     ? Decision.PERMIT : Decision.DENY;
         }
         return anonymousAllows(users, action, request, client) ? Decision.PERMIT : Decision.ABSTAIN;
@@ -56,7 +57,7 @@ public final class UserAuthorizer implements Authorizer {
 
     private static boolean anonymousAllows(Users users, Action action, AccessRequest request, InetAddress client) {
         for (Permit permit : users.anonymous()) {
-            if (permit.allows(action, request.path(), client)) {
+            if (permit.allows(action, request.path(), client, request.secure())) {
                 return true;
             }
         }

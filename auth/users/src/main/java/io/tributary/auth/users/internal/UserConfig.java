@@ -36,7 +36,7 @@ public @interface UserConfig {
     String digestSha256() default "";
 
     @AttributeDefinition(required = false,
-            description = "Permissions, comma-separated: <read|publish|admin>:<path pattern>[ from <range> ...],"
+            description = "Permissions, comma-separated: <read|publish|admin>:<path pattern>[ tls][ from <range> ...],"
                     + " e.g. read:/cams/**, publish:/cams/alice from 10.0.0.0/8 ::1")
     String permit() default "";
 }

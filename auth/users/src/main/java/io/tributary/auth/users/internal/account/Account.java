@@ -58,10 +58,13 @@ public record Account(String name, Optional<PasswordHash> password, DigestSecret
         return new Account(name, password, digest, permits);
     }
 
-    /** {@code true} when one of the user's permissions allows the action on the path to the client. */
-    public boolean allows(Action action, String path, InetAddress client) {
+    /**
+     * {@code true} when one of the user's permissions allows the action on the path to the
+     * client, on an encrypted connection ({@code secure}) or not.
+     */
+    public boolean allows(Action action, String path, InetAddress client, boolean secure) {
         for (Permit permit : permits) {
-            if (permit.allows(action, path, client)) {
+            if (permit.allows(action, path, client, secure)) {
                 return true;
             }
         }

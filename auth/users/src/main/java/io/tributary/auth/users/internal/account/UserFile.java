@@ -140,7 +140,7 @@ public final class UserFile {
                 #   in as this user with Digest in realm digestRealm: keep this file readable by its owner only.
                 #   They work only while digestRealm is the realm of io.tributary.auth.cfg; after changing that
                 #   realm, set the password again.
-                # permit: <read|publish|admin>:<path pattern>[ from <address range> ...], comma-separated;
+                # permit: <read|publish|admin>:<path pattern>[ tls][ from <address range> ...], comma-separated;
                 #   in patterns * is one path segment and ** any number, e.g.
                 #   read:/cams/**, publish:/cams/%1$s from 10.0.0.0/8 ::1
                 """.formatted(name);

@@ -163,7 +163,7 @@ final class UsersPage {
                 .append("<tr><td>Repeat it</td><td>").append(password("repeat")).append("</td></tr>")
                 .append("<tr><td>Permissions</td><td>")
                 .append("<textarea name=\"permit\" rows=\"4\" cols=\"60\" spellcheck=\"false\"></textarea><br/>")
-                .append(escape("One per line: <read|publish|admin>:<path pattern>[ from <address range> ...]; in"
+                .append(escape("One per line: <read|publish|admin>:<path pattern>[ tls][ from <address range> ...]; in"
                         + " patterns * is one path segment and ** any number, e.g. read:/cams/** or"
                         + " publish:/cams/alice from 10.0.0.0/8 ::1"))
                 .append("</td></tr>")

@@ -6,7 +6,7 @@ import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
- * Reads permissions: {@code <action>:<path pattern>[ from <range> <range> ...]}, several
+ * Reads permissions: {@code <action>:<path pattern>[ tls][ from <range> <range> ...]}, several
  * separated by commas, e.g. {@code read:/cams/**, publish:/cams/alice from 10.0.0.0/8 ::1}.
  * The action is {@code read}, {@code publish} or {@code admin}; whitespace may surround each
  * part. A blank text is no permissions. Path patterns therefore hold no commas or whitespace.
@@ -83,7 +83,7 @@ public final class PermitParser {
         }
         int colon = entry.indexOf(':');
         if (colon < 0) {
-            throw new IllegalArgumentException("expected <action>:<path pattern>[ from <range> ...],"
+            throw new IllegalArgumentException("expected <action>:<path pattern>[ tls][ from <range> ...],"
                     + " e.g. read:/cams/**");
         }
         String word = entry.substring(0, colon).strip();
@@ -94,24 +94,26 @@ public final class PermitParser {
             throw new IllegalArgumentException("no path pattern after \"" + word + ":\"");
         }
         PathPattern pattern = PathPattern.parse(words.get(0));
-        if (words.size() == 1) {
-            return new Permit(action, pattern, List.of());
+        boolean tls = words.size() > 1 && words.get(1).equals("tls");
+        int next = tls ? 2 : 1;
+        if (words.size() == next) {
+            return new Permit(action, pattern, tls, List.of());
         }
-        if (!words.get(1).equals("from")) {
-            throw new IllegalArgumentException("expected \"from\" after the path pattern, not \"" + words.get(1)
-                    + "\" (a path pattern holds no spaces)");
+        if (!words.get(next).equals("from")) {
+            throw new IllegalArgumentException("expected " + (tls ? "" : "\"tls\" or ") + "\"from\" after the path"
+                    + " pattern, not \"" + words.get(next) + "\" (a path pattern holds no spaces)");
         }
-        if (words.size() == 2) {
+        if (words.size() == next + 1) {
             throw new IllegalArgumentException("\"from\" needs at least one address range, e.g. from 10.0.0.0/8 ::1");
         }
-        if (words.size() - 2 > MAX_RANGES) {
+        if (words.size() - next - 1 > MAX_RANGES) {
             throw new IllegalArgumentException("more than " + MAX_RANGES + " address ranges");
         }
         List<AddressRange> ranges = new ArrayList<>();
-        for (String range : words.subList(2, words.size())) {
+        for (String range : words.subList(next + 1, words.size())) {
             ranges.add(AddressRange.parse(range));
         }
-        return new Permit(action, pattern, ranges);
+        return new Permit(action, pattern, tls, ranges);
     }
 
     /** The comma-separated entries, none for a blank text. */

@@ -1,7 +1,7 @@
 /**
  * The permission language of the user store, shared by a user's {@code permit}, the
  * {@code anonymous} setting and the command line's {@code --permit}:
- * {@code <action>:<path pattern>[ from <range> <range> ...]}, several separated by commas.
+ * {@code <action>:<path pattern>[ tls][ from <range> <range> ...]}, several separated by commas.
  *
  * <p>Parsing ({@link io.tributary.auth.users.internal.permit.PermitParser}) and matching
  * ({@link io.tributary.auth.users.internal.permit.PathPattern},

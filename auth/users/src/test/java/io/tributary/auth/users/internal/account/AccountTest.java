@@ -43,7 +43,7 @@ class AccountTest {
 
         assertEquals(List.of(), warnings);
         assertTrue(account.password().isPresent());
-        assertTrue(account.allows(Action.PUBLISH, "/live/bob", null));
+        assertTrue(account.allows(Action.PUBLISH, "/live/bob", null, false));
     }
 
     @Test

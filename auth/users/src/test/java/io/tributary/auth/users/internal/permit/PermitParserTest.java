@@ -24,6 +24,20 @@ class PermitParserTest {
     }
 
     @Test
+    void aPermissionMayHoldOnlyOverTls() throws Exception {
+        List<Permit> permits = PermitParser.parseAll("read:/secure/** tls, publish:/live/* tls from 10.0.0.0/8");
+        assertEquals("read:/secure/** tls, publish:/live/* tls from 10.0.0.0/8", PermitParser.format(permits));
+        InetAddress lan = InetAddress.getByName("10.0.0.5");
+        assertTrue(permits.get(0).allows(Action.READ, "/secure/cam", lan, true));
+        assertFalse(permits.get(0).allows(Action.READ, "/secure/cam", lan, false), "not on a plain connection");
+        assertTrue(permits.get(1).allows(Action.PUBLISH, "/live/a", lan, true));
+        assertFalse(permits.get(1).allows(Action.PUBLISH, "/live/a", InetAddress.getByName("192.0.2.1"), true));
+        assertEquals("expected \"from\" after the path pattern, not \"tls\" (a path pattern holds no spaces)",
+                assertThrows(IllegalArgumentException.class, () -> PermitParser.parse("read:/a tls tls")).getMessage()
+                        .replaceFirst("^.*: ", ""));
+    }
+
+    @Test
     void readsTheDefaultAnonymousPermissions() throws Exception {
         List<Permit> permits = PermitParser.parseAll("read:/**, publish:/** from 127.0.0.0/8 ::1");
 
@@ -60,10 +74,10 @@ class PermitParserTest {
     @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
             reed:/x                        | bad permission "reed:/x": unknown action "reed" (read, publish or admin)
             Read:/x                        | bad permission "Read:/x": unknown action "Read" (read, publish or admin)
-            /cams/**                       | bad permission "/cams/**": expected <action>:<path pattern>[ from <range> ...], e.g. read:/cams/**
+            /cams/**                       | bad permission "/cams/**": expected <action>:<path pattern>[ tls][ from <range> ...], e.g. read:/cams/**
             read:                          | bad permission "read:": no path pattern after "read:"
             read:cams                      | bad permission "read:cams": path pattern "cams" does not start with /
-            read:/x 10.0.0.0/8             | bad permission "read:/x 10.0.0.0/8": expected "from" after the path pattern, not "10.0.0.0/8" (a path pattern holds no spaces)
+            read:/x 10.0.0.0/8             | bad permission "read:/x 10.0.0.0/8": expected "tls" or "from" after the path pattern, not "10.0.0.0/8" (a path pattern holds no spaces)
             read:/x from                   | bad permission "read:/x from": "from" needs at least one address range, e.g. from 10.0.0.0/8 ::1
             read:/x from 10.0.0.1/8        | bad permission "read:/x from 10.0.0.1/8": "10.0.0.1/8" has bits set past the prefix length (did you mean 10.0.0.0/8?)
             read:/x from localhost         | bad permission "read:/x from localhost": "localhost" is not an IPv4 or IPv6 address or CIDR range
