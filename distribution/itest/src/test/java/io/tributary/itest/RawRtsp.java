@@ -231,6 +231,30 @@ final class RawRtsp implements Closeable {
         }
     }
 
+    /**
+     * The next interleaved frame on any channel, keeping nothing, or null when none begins within
+     * {@code millis}. Only the wait for a frame's first byte is bounded by {@code millis}: a frame
+     * once begun is read whole, so a reader polling with short waits never loses its framing.
+     */
+    Frame anyFrame(int millis) throws IOException {
+        socket.setSoTimeout(Math.max(1, millis));
+        int first;
+        try {
+            first = in.read();
+        } catch (SocketTimeoutException e) {
+            return null;
+        } finally {
+            socket.setSoTimeout(10_000);
+        }
+        if (first < 0) {
+            throw new EOFException("connection closed");
+        }
+        if (first != '$') {
+            throw new IOException("expected a $ frame, got byte " + first);
+        }
+        return readFrame();
+    }
+
     /** What a reader received on one channel, without keeping the packets. */
     record Received(int packets, long bytes, int sequenceGaps) {
     }
@@ -270,13 +294,21 @@ final class RawRtsp implements Closeable {
         return new Received(packets, bytes, gaps);
     }
 
-    /** {@code true} when the server closed the connection (reads EOF within the timeout). */
+    /**
+     * {@code true} when the server closed the connection: reads (and drops) what arrives until EOF
+     * within {@code millis} in all, so that a connection still carrying media counts as open.
+     */
     boolean closedByServer(int millis) throws IOException {
-        socket.setSoTimeout(millis);
+        long deadline = System.currentTimeMillis() + millis;
+        byte[] sink = new byte[1 << 16];
         try {
             while (true) {
-                int b = in.read();
-                if (b < 0) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                socket.setSoTimeout((int) left);
+                if (in.read(sink) < 0) {
                     return true;
                 }
             }
@@ -284,6 +316,10 @@ final class RawRtsp implements Closeable {
             return false;
         } catch (IOException e) {
             return true;
+        } finally {
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(10_000);
+            }
         }
     }
 

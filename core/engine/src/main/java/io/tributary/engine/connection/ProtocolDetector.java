@@ -103,7 +103,12 @@ final class ProtocolDetector extends ByteToMessageDecoder {
             case ControlLayer.Tls tls -> {
                 tls.engine().setUseClientMode(false);
                 String name = ctx.name() + "-tls";
-                ctx.pipeline().addAfter(ctx.name(), name, new SslHandler(tls.engine()));
+                // A handshake trickled in byte by byte keeps the idle timer quiet and comes before
+                // any request, so nothing else bounds it: without this, Netty's own 10 s would hold
+                // a slowloris over TLS whatever requestTimeoutSeconds says.
+                SslHandler ssl = new SslHandler(tls.engine());
+                ssl.setHandshakeTimeoutMillis(TimeUnit.SECONDS.toMillis(shared.requestTimeoutSeconds()));
+                ctx.pipeline().addAfter(ctx.name(), name, ssl);
                 // inside TLS: the other shared protocols (RTSP over HTTP), else RTSP
                 List<ControlListener> inner = shared.listeners().get().stream().filter(l -> l != listener).toList();
                 RtspPipeline.addInner(ctx.pipeline(), name, shared, inner, true);

@@ -30,6 +30,8 @@ public final class RtspSession {
     private final Instant created = Instant.now();
     private volatile long lastActivityNanos = System.nanoTime();
     private volatile State state = State.READY;
+    /** Whether it ever played or recorded: until then it is only a reservation. */
+    private volatile boolean started;
     private volatile boolean ended;
     private ControlChannel ownerConnection;
     private ControlChannel setupConnection;
@@ -95,6 +97,9 @@ public final class RtspSession {
 
     public void state(State value) {
         state = value;
+        if (value != State.READY) {
+            started = true;
+        }
     }
 
     public boolean ended() {
@@ -110,10 +115,14 @@ public final class RtspSession {
         lastActivityNanos = System.nanoTime();
     }
 
-    /** Idle too long; sessions carried inside an open RTSP connection live as long as it does. */
+    /**
+     * Idle too long. A session that played or recorded inside an open RTSP connection lives as
+     * long as the connection does; one only set up (never played) times out like any other, or a
+     * silent connection could hold a client's whole session allowance.
+     */
     boolean expired(long nowNanos) {
         ControlChannel owner = ownerConnection();
-        if (owner != null && owner.isOpen()) {
+        if (started && owner != null && owner.isOpen()) {
             return false;
         }
         return nowNanos - lastActivityNanos > timeoutSeconds * 1_000_000_000L;

@@ -17,6 +17,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.NetUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tributary.api.transport.MediaTransport;
 import io.tributary.api.transport.TransportBinding;
@@ -177,9 +178,18 @@ public final class UdpTransport implements MediaTransport {
         return rtcp;
     }
 
+    /**
+     * Whether {@code destination} is the client's own address. Only an IP literal counts: a host
+     * name would need a DNS lookup here, on an event loop, where a slow resolver stalls everyone.
+     */
     private static boolean sameHost(String destination, InetAddress peer) {
+        byte[] literal = NetUtil.createByteArrayFromIpAddressString(destination);
+        if (literal == null) {
+            return false;
+        }
         try {
-            return InetAddress.getByName(destination).equals(peer);
+            // an IPv4-mapped literal (::ffff:a.b.c.d) comes back as the IPv4 address it maps
+            return InetAddress.getByAddress(literal).equals(peer);
         } catch (UnknownHostException e) {
             return false;
         }
