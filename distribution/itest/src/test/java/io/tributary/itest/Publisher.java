@@ -75,6 +75,18 @@ final class Publisher implements AutoCloseable {
                 "protocols=" + transport), url);
     }
 
+    /**
+     * GStreamer's {@code rtspclientsink} publishing the same pattern as SRTP ({@code profiles=savp})
+     * over RTSPS, trusting the server's development certificate.
+     */
+    static Publisher gstreamerSrtp(String rtspsUrl, String transport) throws IOException {
+        ExternalTool.require("gst-launch-1.0");
+        return new Publisher(List.of("gst-launch-1.0", "-q", "videotestsrc", "is-live=true", "!",
+                "video/x-raw,width=320,height=240,framerate=25/1", "!", "x264enc", "tune=zerolatency",
+                "key-int-max=25", "!", "h264parse", "!", "rtspclientsink", "location=" + rtspsUrl,
+                "protocols=" + transport, "profiles=savp", "tls-validation-flags=0"), rtspsUrl);
+    }
+
     /** Waits until a reader of the path receives video, i.e. the publisher is recording. */
     Publisher awaitPublished(int rtspPort) throws Exception {
         boolean ready = Await.until(READY_TIMEOUT, () -> !process.isAlive() || receivesVideo(rtspPort));
