@@ -1,4 +1,4 @@
-# Shell functions shared by bench-vod.sh and bench-live.sh, which source this file; it is not
+# Shell functions shared by bench-vod.sh, bench-live.sh and bench-security.sh, which source this file; it is not
 # run on its own. The scripts set LOG_TAG (the first word of their log lines) and, for the
 # functions that read them, CLIENT, SERVER_PID, CLIENT_PID and HZ (find_java sets it).
 
@@ -15,13 +15,15 @@ find_java() {
     HZ="$(getconf CLK_TCK)"
 }
 
-# Builds the load client loadclient/rtspload.c into CLIENT when it is missing or older than its source.
+# Builds the load client loadclient/rtspload.c into CLIENT when it is missing or older than its
+# source. It links OpenSSL (libssl-dev): TLS for RTSPS (-s), MD5 for Digest logins (-a).
 build_client() {
     local code
     code="$(dirname "${BASH_SOURCE[0]}")/loadclient/rtspload.c"
     if [[ ! -x "$CLIENT" || "$code" -nt "$CLIENT" ]]; then
         log "building the load client"
-        gcc -O2 -Wall -Wextra -std=gnu11 -o "$CLIENT" "$code" -lm
+        gcc -O2 -Wall -Wextra -std=gnu11 -o "$CLIENT" "$code" -lssl -lcrypto -lm \
+            || die "cannot build the load client (it needs gcc and libssl-dev)"
     fi
 }
 

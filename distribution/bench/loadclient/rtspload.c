@@ -1,20 +1,31 @@
 /*
  * rtspload: an RTSP load client for VOD and live capacity benchmarks.
  *
- * One process, one thread, one epoll. Each session: TCP connect, OPTIONS, DESCRIBE,
- * SETUP per track (RTP/AVP/TCP interleaved, or RTP/AVP over UDP with a local port pair
- * per track), PLAY from 0 (-l: PLAY without Range, for live streams), then read media
- * until the stream ends (RTCP BYE on every track) or the run ends; GET_PARAMETER
- * keep-alive every 20 s; TEARDOWN at the end. With -S a session stops after SETUP and
- * is held idle (keep-alives only) until the run ends.
+ * One process, one thread, one epoll. Each session: TCP connect (-s: then a TLS handshake,
+ * RTSPS, driven by the same epoll), OPTIONS, DESCRIBE, SETUP per track (RTP/AVP/TCP
+ * interleaved, or RTP/AVP over UDP with a local port pair per track; -P savp: RTP/SAVP),
+ * PLAY from 0 (-l: PLAY without Range, for live streams), then read media until the stream
+ * ends (RTCP BYE on every track) or the run ends; GET_PARAMETER keep-alive every 20 s;
+ * TEARDOWN at the end. With -S a session stops after SETUP and is held idle (keep-alives
+ * only) until the run ends. With -a USER:PASSWORD a 401 is answered with Digest MD5
+ * (qop=auth) and the request sent again, and every later request carries credentials.
  * Per track it counts RTP packets, payload bytes and sequence gaps; per session it
- * records connect-to-first-RTP and connect-to-first-H.264-IDR latency. The summary is
- * printed as key=value lines; "ready_at_s=" is printed (and flushed) as soon as every
- * session is playing (or held) or has failed.
+ * records connect-to-PLAY-answered, connect-to-first-RTP and connect-to-first-H.264-IDR
+ * latency. The summary is printed as key=value lines; "ready_at_s=" is printed (and
+ * flushed) as soon as every session is playing (or held) or has failed.
  *
  *   rtspload -u rtsp://127.0.0.1:8554/vod/a.mp4 -n 100 -t tcp -r 50 -d 35 -b 4128000
  *   rtspload -u rtsp://127.0.0.1:8554/live/cam -l -n 500 -t udp -r 200 -d 20 -b 4000000
  *   rtspload -u rtsp://127.0.0.1:8554/live/cam -S -n 1000 -r 200 -d 15   # idle sessions
+ *   rtspload -u rtsp://127.0.0.1:8554/live/cam -l -s -t tcp -n 500 -d 20  # RTSPS, RTP inside TLS
+ *   rtspload -u rtsp://127.0.0.1:8554/live/cam -l -s -t udp -P savp -n 500 -d 20   # SRTP
+ *   rtspload -u rtsp://127.0.0.1:8554/cams/a -l -a bench:secret -n 200 -d 15       # Digest login
+ *
+ * SRTP (-P savp) is not decrypted: RTP headers travel in the clear, so sequence numbers are
+ * checked as for RTP, and the payload is counted as the packet minus the RTP header minus
+ * the 10-byte authentication tag (AES_CM_128_HMAC_SHA1_80). First IDR and RTCP BYE cannot be
+ * seen (encrypted), so -P savp is for live streams: a VOD reader's end goes unnoticed.
+ * TLS certificates are not verified (benchmarks use self-signed ones).
  *
  * Bounds: at most MAX_SESSIONS sessions, MAX_DURATION s, MAX_TRACKS tracks, CARRY_MAX
  * bytes of reassembly buffer per session (TCP), RTSP messages of at most MSG_MAX bytes.
@@ -41,6 +52,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+#include <openssl/ssl.h>
+
 #define MAX_SESSIONS 5000
 #define MAX_DURATION 3600
 #define MAX_TRACKS 4
@@ -54,9 +70,12 @@
 #define DRAIN_NS (1000000000LL)
 #define UDP_PORT_FIRST 20000
 #define UDP_PORT_LAST 64000
+#define SRTP_TAG 10                 /* AES_CM_128_HMAC_SHA1_80 authentication tag */
+#define TLS_RECORD_MAX 16384        /* plaintext of one TLS record */
+#define AUTH_RETRIES 3              /* 401s answered per session (a first challenge, then stale nonces) */
 
 enum kind { K_CTRL = 0, K_RTP = 1, K_RTCP = 2 };
-enum state { S_IDLE, S_CONNECTING, S_OPTIONS, S_DESCRIBE, S_SETUP, S_PLAY, S_PLAYING, S_HELD, S_FAILED, S_CLOSED };
+enum state { S_IDLE, S_CONNECTING, S_TLS, S_OPTIONS, S_DESCRIBE, S_SETUP, S_PLAY, S_PLAYING, S_HELD, S_FAILED, S_CLOSED };
 
 struct track {
     char control[512];
@@ -89,12 +108,26 @@ struct session {
     char sid[128];
     char base[512];       /* Content-Base or the request URL */
     char aggregate[512];  /* control URL for PLAY */
-    int64_t t_connect, t_play, t_first_rtp, t_first_idr, t_end, t_keepalive;
+    int64_t t_connect, t_tls, t_play, t_first_rtp, t_first_idr, t_end, t_keepalive;
     int ended;            /* RTCP BYE on all tracks */
     int dropped;          /* connection lost while playing */
     int torn_down;
     unsigned char *carry; /* TCP reassembly (CARRY_MAX) */
     int carry_len;
+    SSL *ssl;             /* -s: the TLS connection over fd */
+    int tls_usable;       /* handshake done and no fatal error: close_notify may be sent */
+    /* the last request, sent again after a 401 */
+    char last_method[16];
+    char last_url[512];
+    char last_extra[256];
+    /* Digest (-a): the challenge answered, and whether the last request carried credentials */
+    char realm[128];
+    char nonce[256];
+    char opaque[256];
+    char cnonce[17];
+    uint32_t nc;
+    int auth_answers;
+    int sent_credentials;
     struct track tr[MAX_TRACKS];
 };
 
@@ -111,6 +144,10 @@ static struct {
     int verbose;
     int live;             /* -l: PLAY without Range */
     int idle;             /* -S: SETUP only, hold the session */
+    int tls;              /* -s: RTSPS */
+    int savp;             /* -P savp: RTP/SAVP */
+    char user[128];       /* -a user:password */
+    char password[128];
     const char *per_session;
 } cfg = { .n = 10, .ramp = 100, .duration = 30, .warmup = 3 };
 
@@ -124,6 +161,10 @@ static char fail_reason[16][64];
 static int fail_reason_count[16];
 static int nfail_reasons;
 static volatile sig_atomic_t interrupted;
+static SSL_CTX *ssl_ctx;
+static EVP_MD *md5;
+static uint64_t auth_challenges, credentials_refused;
+static char tls_version[32], tls_cipher[64];
 
 static int64_t mono_ns(void) {
     struct timespec ts;
@@ -171,6 +212,15 @@ static void ep_mod(int fd, uint64_t key, uint32_t events) {
 }
 
 static void close_fds(struct session *s) {
+    if (s->ssl) {
+        if (s->tls_usable) {
+            ERR_clear_error();
+            SSL_shutdown(s->ssl); /* one close_notify, not waiting for the server's */
+        }
+        SSL_free(s->ssl);
+        s->ssl = NULL;
+        s->tls_usable = 0;
+    }
     if (s->fd >= 0) {
         close(s->fd);
         s->fd = -1;
@@ -198,25 +248,109 @@ static void fail(struct session *s, const char *reason) {
     close_fds(s);
 }
 
+/* ---------- Digest (RFC 7616, MD5 with qop=auth) ---------- */
+
+static void md5_hex(const char *text, char out[33]) {
+    unsigned char d[EVP_MAX_MD_SIZE];
+    unsigned int dl = 0;
+    if (!EVP_Digest(text, strlen(text), d, &dl, md5, NULL) || dl != 16) {
+        die("MD5 failed");
+    }
+    for (unsigned i = 0; i < 16; i++) {
+        snprintf(out + 2 * i, 3, "%02x", d[i]);
+    }
+}
+
+/* src as the inside of a quoted-string (\\ before '"' and '\\'); 0 when it fits in dst. */
+static int quote(const char *src, char *dst, size_t dstlen) {
+    size_t n = 0;
+    for (; *src; src++) {
+        if (n + 3 > dstlen) {
+            return -1;
+        }
+        if (*src == '"' || *src == '\\') {
+            dst[n++] = '\\';
+        }
+        dst[n++] = *src;
+    }
+    dst[n] = '\0';
+    return 0;
+}
+
+/* The Authorization header line for the next request on the session's nonce (nc counts up). */
+static int digest_header(struct session *s, const char *method, const char *uri, char *out, size_t outlen) {
+    char a[1024], ha1[33], ha2[33], response[33], nc[9];
+    snprintf(nc, sizeof nc, "%08x", ++s->nc);
+    if (snprintf(a, sizeof a, "%s:%s:%s", cfg.user, s->realm, cfg.password) >= (int) sizeof a) {
+        return -1;
+    }
+    md5_hex(a, ha1);
+    if (snprintf(a, sizeof a, "%s:%s", method, uri) >= (int) sizeof a) {
+        return -1;
+    }
+    md5_hex(a, ha2);
+    if (snprintf(a, sizeof a, "%s:%s:%s:%s:auth:%s", ha1, s->nonce, nc, s->cnonce, ha2) >= (int) sizeof a) {
+        return -1;
+    }
+    md5_hex(a, response);
+    /* the server's values as they were before unquoting, for the header */
+    char realm[2 * sizeof s->realm], nonce[2 * sizeof s->nonce], opaque[2 * sizeof s->opaque], quri[1024];
+    if (quote(s->realm, realm, sizeof realm) || quote(s->nonce, nonce, sizeof nonce)
+            || quote(s->opaque, opaque, sizeof opaque) || quote(uri, quri, sizeof quri)) {
+        return -1;
+    }
+    int n = snprintf(out, outlen, "Authorization: Digest username=\"%s\", realm=\"%s\", nonce=\"%s\", uri=\"%s\","
+            " response=\"%s\", algorithm=MD5, qop=auth, nc=%s, cnonce=\"%s\"%s%s%s\r\n",
+            cfg.user, realm, nonce, quri, response, nc, s->cnonce,
+            opaque[0] ? ", opaque=\"" : "", opaque, opaque[0] ? "\"" : "");
+    return n > 0 && n < (int) outlen ? 0 : -1;
+}
+
+/* Writes all of buf on the control connection (TLS or not); 0 on success. */
+static int ctrl_write(struct session *s, const char *buf, int len) {
+    int off = 0;
+    for (int tries = 0; off < len && tries < 100; tries++) {
+        if (s->ssl) {
+            ERR_clear_error();
+            int w = SSL_write(s->ssl, buf + off, len - off);
+            if (w > 0) {
+                off += w;
+                continue;
+            }
+            int e = SSL_get_error(s->ssl, w);
+            if (e != SSL_ERROR_WANT_WRITE && e != SSL_ERROR_WANT_READ) {
+                s->tls_usable = 0;
+                return -1;
+            }
+        } else {
+            ssize_t w = send(s->fd, buf + off, (size_t) (len - off), MSG_NOSIGNAL);
+            if (w > 0) {
+                off += (int) w;
+            } else if (w < 0 && errno != EAGAIN && errno != EINTR) {
+                return -1;
+            }
+        }
+    }
+    return off == len ? 0 : -1;
+}
+
 /* Sends a whole request; the control direction carries only small requests. */
 static int send_request(struct session *s, const char *method, const char *url, const char *extra) {
-    char req[2048];
-    int len = snprintf(req, sizeof req, "%s %s RTSP/1.0\r\nCSeq: %d\r\nUser-Agent: rtspload\r\n%s%s%s%s\r\n",
-            method, url, ++s->cseq, s->sid[0] ? "Session: " : "", s->sid, s->sid[0] ? "\r\n" : "",
+    char req[6144], auth[3072] = "";
+    if (s->nonce[0] && digest_header(s, method, url, auth, sizeof auth) < 0) {
+        return -1;
+    }
+    s->sent_credentials = auth[0] != '\0';
+    int len = snprintf(req, sizeof req, "%s %s RTSP/1.0\r\nCSeq: %d\r\nUser-Agent: rtspload\r\n%s%s%s%s%s\r\n",
+            method, url, ++s->cseq, s->sid[0] ? "Session: " : "", s->sid, s->sid[0] ? "\r\n" : "", auth,
             extra ? extra : "");
     if (len <= 0 || len >= (int) sizeof req) {
         return -1;
     }
-    int off = 0;
-    for (int tries = 0; off < len && tries < 100; tries++) {
-        ssize_t w = send(s->fd, req + off, (size_t) (len - off), MSG_NOSIGNAL);
-        if (w > 0) {
-            off += (int) w;
-        } else if (w < 0 && errno != EAGAIN && errno != EINTR) {
-            return -1;
-        }
-    }
-    return off == len ? 0 : -1;
+    snprintf(s->last_method, sizeof s->last_method, "%s", method);
+    snprintf(s->last_url, sizeof s->last_url, "%s", url);
+    snprintf(s->last_extra, sizeof s->last_extra, "%s", extra ? extra : "");
+    return ctrl_write(s, req, len);
 }
 
 /* ---------- SDP and URLs ---------- */
@@ -373,6 +507,10 @@ static void on_rtp(struct session *s, int ti, const unsigned char *p, size_t len
         hdr += 4 + 4u * (((unsigned) p[hdr + 2] << 8) | p[hdr + 3]);
     }
     size_t payload = len > hdr ? len - hdr : 0;
+    if (cfg.savp) {
+        /* SRTP: the payload is encrypted (same length) and followed by the authentication tag */
+        payload = payload > SRTP_TAG ? payload - SRTP_TAG : 0;
+    }
     uint16_t seq = (uint16_t) ((p[2] << 8) | p[3]);
     uint32_t ts = ((uint32_t) p[4] << 24) | ((uint32_t) p[5] << 16) | ((uint32_t) p[6] << 8) | p[7];
     if (!t->have_seq) {
@@ -400,7 +538,7 @@ static void on_rtp(struct session *s, int ti, const unsigned char *p, size_t len
     if (s->t_first_rtp == 0) {
         s->t_first_rtp = now_ns;
     }
-    if (s->t_first_idr == 0 && t->h264 && payload > 0 && h264_idr(p + hdr, payload)) {
+    if (s->t_first_idr == 0 && t->h264 && !cfg.savp && payload > 0 && h264_idr(p + hdr, payload)) {
         s->t_first_idr = now_ns;
     }
     if (s->st == S_PLAYING && !s->ended && now_ns >= s->t_play + (int64_t) (cfg.warmup * 1e9)) {
@@ -414,8 +552,8 @@ static void on_rtp(struct session *s, int ti, const unsigned char *p, size_t len
 }
 
 static void on_rtcp(struct session *s, int ti, const unsigned char *p, size_t len) {
-    if (ti < 0 || ti >= s->ntracks) {
-        return;
+    if (ti < 0 || ti >= s->ntracks || cfg.savp) {
+        return; /* SRTCP: all but the first header is encrypted, a BYE cannot be seen */
     }
     size_t off = 0;
     while (off + 4 <= len) {
@@ -440,7 +578,166 @@ static void on_rtcp(struct session *s, int ti, const unsigned char *p, size_t le
 
 static void next_step(struct session *s);
 
+/* Reads one auth-param value (token or quoted string) at v into out; returns the end. Sets
+ * *too_long when it did not fit (a cut nonce or realm would make a wrong answer). */
+static const char *param_value(const char *v, char *out, size_t outlen, int *too_long) {
+    size_t n = 0;
+    if (*v == '"') {
+        v++;
+        while (*v && *v != '"' && *v != '\r' && *v != '\n') {
+            if (*v == '\\' && v[1] && v[1] != '\r' && v[1] != '\n') {
+                v++;
+            }
+            if (n + 1 < outlen) {
+                out[n++] = *v;
+            } else {
+                *too_long = 1;
+            }
+            v++;
+        }
+        if (*v == '"') {
+            v++;
+        }
+    } else {
+        while (*v && *v != ',' && *v != ' ' && *v != '\t' && *v != '\r' && *v != '\n') {
+            if (n + 1 < outlen) {
+                out[n++] = *v;
+            } else {
+                *too_long = 1;
+            }
+            v++;
+        }
+    }
+    out[n] = '\0';
+    return v;
+}
+
+/* Copies a parameter's value into dst, or sets *too_long; returns v (for chaining). */
+static const char *param_copy(const char *v, char *dst, size_t dstlen, const char *value, int *too_long) {
+    size_t n = strlen(value);
+    if (n >= dstlen) {
+        *too_long = 1;
+    } else {
+        memcpy(dst, value, n + 1);
+    }
+    return v;
+}
+
+/*
+ * Takes the Digest MD5 challenge (qop=auth) of a 401 into the session. Returns 1 when one was
+ * found, and sets *stale when it says stale=true. A challenge naming another algorithm
+ * (the server also offers SHA-256) is skipped.
+ */
+static int take_challenge(struct session *s, const char *headers, int *stale) {
+    const char *h = headers;
+    while ((h = strstr(h, "\r\n")) != NULL) {
+        h += 2;
+        if (strncasecmp(h, "WWW-Authenticate:", 17) != 0) {
+            continue;
+        }
+        const char *v = h + 17;
+        while (*v == ' ' || *v == '\t') {
+            v++;
+        }
+        if (strncasecmp(v, "Digest", 6) != 0 || (v[6] != ' ' && v[6] != '\t')) {
+            continue;
+        }
+        v += 6;
+        char realm[sizeof s->realm] = "", nonce[sizeof s->nonce] = "", opaque[sizeof s->opaque] = "";
+        char algorithm[32] = "MD5", qop[64] = "", stale_v[16] = "", name[32], value[sizeof s->nonce];
+        int too_long = 0;
+        while (*v && *v != '\r' && *v != '\n') {
+            while (*v == ' ' || *v == '\t' || *v == ',') {
+                v++;
+            }
+            size_t nl = strcspn(v, "= \t,\r\n");
+            if (nl == 0 || v[nl] != '=') {
+                v += nl ? nl : (*v && *v != '\r' && *v != '\n');
+                continue;
+            }
+            snprintf(name, sizeof name, "%.*s", (int) (nl < sizeof name ? nl : sizeof name - 1), v);
+            v = param_value(v + nl + 1, value, sizeof value, &too_long);
+            if (strcasecmp(name, "realm") == 0) {
+                v = param_copy(v, realm, sizeof realm, value, &too_long);
+            } else if (strcasecmp(name, "nonce") == 0) {
+                v = param_copy(v, nonce, sizeof nonce, value, &too_long);
+            } else if (strcasecmp(name, "opaque") == 0) {
+                v = param_copy(v, opaque, sizeof opaque, value, &too_long);
+            } else if (strcasecmp(name, "algorithm") == 0) {
+                v = param_copy(v, algorithm, sizeof algorithm, value, &too_long);
+            } else if (strcasecmp(name, "qop") == 0) {
+                v = param_copy(v, qop, sizeof qop, value, &too_long);
+            } else if (strcasecmp(name, "stale") == 0) {
+                v = param_copy(v, stale_v, sizeof stale_v, value, &too_long);
+            }
+        }
+        if (too_long || strcasecmp(algorithm, "MD5") != 0 || !nonce[0] || !strstr(qop, "auth")) {
+            continue;
+        }
+        memcpy(s->realm, realm, sizeof s->realm);
+        memcpy(s->nonce, nonce, sizeof s->nonce);
+        memcpy(s->opaque, opaque, sizeof s->opaque);
+        unsigned char r[8];
+        if (RAND_bytes(r, sizeof r) != 1) {
+            die("RAND_bytes failed");
+        }
+        for (int i = 0; i < 8; i++) {
+            snprintf(s->cnonce + 2 * i, 3, "%02x", r[i]);
+        }
+        s->nc = 0;
+        *stale = strcasecmp(stale_v, "true") == 0;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * A 401 with -a: answers the Digest challenge by sending the last request again with
+ * credentials. Returns 1 when it did; 0 when the session failed (no MD5 challenge, the
+ * credentials were refused, or too many challenges). Credentials refused once are never
+ * sent again by any session: the server slows down and then blocks an address that fails
+ * to log in.
+ */
+static int answer_challenge(struct session *s, const char *headers) {
+    int stale = 0;
+    if (credentials_refused) {
+        fail(s, "credentials refused earlier: not sent again");
+        return 0;
+    }
+    if (s->sent_credentials && !take_challenge(s, headers, &stale)) {
+        fail(s, "401 after Digest credentials, without a challenge");
+        return 0;
+    }
+    if (s->sent_credentials && !stale) {
+        credentials_refused++;
+        fail(s, "Digest credentials refused (401)");
+        return 0;
+    }
+    if (!s->sent_credentials && !take_challenge(s, headers, &stale)) {
+        fail(s, "401 without a Digest MD5 qop=auth challenge");
+        return 0;
+    }
+    if (++s->auth_answers > AUTH_RETRIES) {
+        fail(s, "401 again and again");
+        return 0;
+    }
+    auth_challenges++;
+    char method[sizeof s->last_method], url[sizeof s->last_url], extra[sizeof s->last_extra];
+    memcpy(method, s->last_method, sizeof method);
+    memcpy(url, s->last_url, sizeof url);
+    memcpy(extra, s->last_extra, sizeof extra);
+    if (send_request(s, method, url, extra[0] ? extra : NULL) < 0) {
+        fail(s, "cannot send request");
+        return 0;
+    }
+    return 1;
+}
+
 static void on_response(struct session *s, int status, const char *headers, const char *body, size_t body_len) {
+    if (status == 401 && cfg.user[0] && s->st != S_CLOSED) {
+        answer_challenge(s, headers); /* also for a keep-alive whose nonce went stale */
+        return;
+    }
     if (s->st == S_PLAYING || s->st == S_HELD || s->st == S_CLOSED) {
         return; /* keep-alive or teardown answers */
     }
@@ -530,10 +827,11 @@ static void next_step(struct session *s) {
             }
             ep_add(s->tr[i].rtp_fd, ev_key(s->id, i, K_RTP), EPOLLIN);
             ep_add(s->tr[i].rtcp_fd, ev_key(s->id, i, K_RTCP), EPOLLIN);
-            snprintf(extra, sizeof extra, "Transport: RTP/AVP;unicast;client_port=%d-%d\r\n",
-                    s->tr[i].rtp_port, s->tr[i].rtp_port + 1);
+            snprintf(extra, sizeof extra, "Transport: RTP/%s;unicast;client_port=%d-%d\r\n",
+                    cfg.savp ? "SAVP" : "AVP", s->tr[i].rtp_port, s->tr[i].rtp_port + 1);
         } else {
-            snprintf(extra, sizeof extra, "Transport: RTP/AVP/TCP;unicast;interleaved=%d-%d\r\n", 2 * i, 2 * i + 1);
+            snprintf(extra, sizeof extra, "Transport: RTP/%s/TCP;unicast;interleaved=%d-%d\r\n",
+                    cfg.savp ? "SAVP" : "AVP", 2 * i, 2 * i + 1);
         }
         rc = send_request(s, "SETUP", s->tr[i].control, extra);
         break;
@@ -611,13 +909,58 @@ static size_t consume(struct session *s, unsigned char *buf, size_t len) {
     return off;
 }
 
+/*
+ * Reads up to READ_CHUNK bytes of the control connection into buf. Sets *drained when the
+ * socket (and, with TLS, OpenSSL's buffer) had no more. Returns bytes read, 0 at the end of
+ * the stream, or -1 with errno (EAGAIN: nothing to read now).
+ */
+static ssize_t ctrl_read(struct session *s, unsigned char *buf, int *drained) {
+    if (!s->ssl) {
+        ssize_t r = recv(s->fd, buf, READ_CHUNK, 0);
+        *drained = r < READ_CHUNK;
+        return r;
+    }
+    /* Whole records only (room for a full one each time), so that OpenSSL never keeps
+     * decrypted bytes back: epoll could not tell about them. */
+    size_t got = 0;
+    *drained = 0;
+    while (READ_CHUNK - got >= TLS_RECORD_MAX) {
+        ERR_clear_error();
+        int r = SSL_read(s->ssl, buf + got, (int) (READ_CHUNK - got));
+        if (r > 0) {
+            got += (size_t) r;
+            continue;
+        }
+        int e = SSL_get_error(s->ssl, r);
+        if (e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE) {
+            *drained = 1;
+            break;
+        }
+        if (got) {
+            break; /* the end or the error shows on the next call */
+        }
+        if (e == SSL_ERROR_ZERO_RETURN) {
+            return 0;
+        }
+        s->tls_usable = 0;
+        errno = EIO;
+        return -1;
+    }
+    if (got) {
+        return (ssize_t) got;
+    }
+    errno = EAGAIN;
+    return -1;
+}
+
 static void on_ctrl_readable(struct session *s) {
     for (int round = 0; round < 4 && s->fd >= 0; round++) {
         size_t have = (size_t) s->carry_len;
         if (have) {
             memcpy(rbuf, s->carry, have);
         }
-        ssize_t r = recv(s->fd, rbuf + have, READ_CHUNK, 0);
+        int drained = 1;
+        ssize_t r = ctrl_read(s, rbuf + have, &drained);
         if (r == 0 || (r < 0 && errno != EAGAIN && errno != EINTR)) {
             if (s->st == S_PLAYING || s->st == S_HELD) {
                 if (!s->ended) {
@@ -657,7 +1000,7 @@ static void on_ctrl_readable(struct session *s) {
             memcpy(s->carry, rbuf + used, rest);
         }
         s->carry_len = (int) rest;
-        if (r < READ_CHUNK) {
+        if (drained) {
             return;
         }
     }
@@ -721,6 +1064,44 @@ static void start_session(struct session *s) {
     ep_add(s->fd, ev_key(s->id, 0, K_CTRL), EPOLLOUT | EPOLLIN);
 }
 
+/* The first request, once connected (and with -s, once the TLS handshake is done). */
+static void start_rtsp(struct session *s) {
+    ep_mod(s->fd, ev_key(s->id, 0, K_CTRL), EPOLLIN);
+    s->st = S_OPTIONS;
+    if (send_request(s, "OPTIONS", cfg.url, NULL) < 0) {
+        fail(s, "cannot send request");
+    }
+}
+
+/* Drives the TLS handshake one step: waits for what OpenSSL wants (read or write). */
+static void tls_step(struct session *s) {
+    ERR_clear_error();
+    int rc = SSL_do_handshake(s->ssl);
+    if (rc == 1) {
+        s->t_tls = now_ns;
+        s->tls_usable = 1;
+        if (!tls_version[0]) {
+            snprintf(tls_version, sizeof tls_version, "%s", SSL_get_version(s->ssl));
+            snprintf(tls_cipher, sizeof tls_cipher, "%s", SSL_get_cipher_name(s->ssl));
+        }
+        start_rtsp(s);
+        return;
+    }
+    int e = SSL_get_error(s->ssl, rc);
+    if (e == SSL_ERROR_WANT_READ) {
+        ep_mod(s->fd, ev_key(s->id, 0, K_CTRL), EPOLLIN);
+    } else if (e == SSL_ERROR_WANT_WRITE) {
+        ep_mod(s->fd, ev_key(s->id, 0, K_CTRL), EPOLLIN | EPOLLOUT);
+    } else {
+        char reason[64];
+        unsigned long code = ERR_peek_error();
+        const char *why = code ? ERR_reason_error_string(code) : NULL;
+        snprintf(reason, sizeof reason, "TLS handshake failed (%s)",
+                why ? why : e == SSL_ERROR_SYSCALL ? "connection closed" : "unknown");
+        fail(s, reason);
+    }
+}
+
 static void on_ctrl_event(struct session *s, uint32_t events) {
     if (s->st == S_CONNECTING) {
         int err = 0;
@@ -733,11 +1114,27 @@ static void on_ctrl_event(struct session *s, uint32_t events) {
         if (!(events & EPOLLOUT)) {
             return;
         }
-        ep_mod(s->fd, ev_key(s->id, 0, K_CTRL), EPOLLIN);
-        s->st = S_OPTIONS;
-        if (send_request(s, "OPTIONS", cfg.url, NULL) < 0) {
-            fail(s, "cannot send request");
+        if (!cfg.tls) {
+            start_rtsp(s);
+            return;
         }
+        s->ssl = SSL_new(ssl_ctx);
+        if (!s->ssl || SSL_set_fd(s->ssl, s->fd) != 1) {
+            fail(s, "TLS handshake failed (SSL_new)");
+            return;
+        }
+        struct in_addr ip4;
+        struct in6_addr ip6;
+        if (inet_pton(AF_INET, cfg.host, &ip4) != 1 && inet_pton(AF_INET6, cfg.host, &ip6) != 1) {
+            SSL_set_tlsext_host_name(s->ssl, cfg.host); /* SNI takes names, not addresses */
+        }
+        SSL_set_connect_state(s->ssl);
+        s->st = S_TLS;
+        tls_step(s);
+        return;
+    }
+    if (s->st == S_TLS) {
+        tls_step(s);
         return;
     }
     on_ctrl_readable(s);
@@ -772,14 +1169,17 @@ static void summary(int64_t t_start, int64_t t_end) {
     double *rt = calloc(cap, sizeof(double));
     double *lat = calloc(cap, sizeof(double));
     double *kf = calloc(cap, sizeof(double));
-    if (!rate || !rt || !lat || !kf) {
+    double *playlat = calloc(cap, sizeof(double));
+    double *tlslat = calloc(cap, sizeof(double));
+    if (!rate || !rt || !lat || !kf || !playlat || !tlslat) {
         die("out of memory");
     }
     FILE *dump = cfg.per_session ? fopen(cfg.per_session, "w") : NULL;
     if (dump) {
-        fprintf(dump, "session,connect_s,play_s,first_rtp_ms,first_idr_ms,window_bps,lost,gaps,first_gap_after_play_ms\n");
+        fprintf(dump, "session,connect_s,play_s,first_rtp_ms,first_idr_ms,window_bps,lost,gaps,first_gap_after_play_ms,"
+                "play_ms,tls_ms\n");
     }
-    int nlat = 0, nrt = 0, nkf = 0, kf_missing = 0, lossy = 0, ngap = 0;
+    int nlat = 0, nrt = 0, nkf = 0, kf_missing = 0, lossy = 0, ngap = 0, nplaylat = 0, ntls = 0;
     uint64_t gap_events = 0;
     double *gap_at = calloc(cap, sizeof(double));
     if (!gap_at) {
@@ -797,6 +1197,10 @@ static void summary(int64_t t_start, int64_t t_end) {
         established++;
         dropped += s->dropped;
         ended += s->ended;
+        playlat[nplaylat++] = (double) (s->t_play - s->t_connect) / 1e6;
+        if (s->t_tls) {
+            tlslat[ntls++] = (double) (s->t_tls - s->t_connect) / 1e6;
+        }
         if (s->t_first_rtp) {
             lat[nlat++] = (double) (s->t_first_rtp - s->t_connect) / 1e6;
         }
@@ -806,7 +1210,7 @@ static void summary(int64_t t_start, int64_t t_end) {
         }
         if (s->t_first_idr) {
             kf[nkf++] = (double) (s->t_first_idr - s->t_connect) / 1e6;
-        } else if (has_h264 && !cfg.idle) {
+        } else if (has_h264 && !cfg.idle && !cfg.savp) {
             kf_missing++;
         }
         uint64_t wbytes = 0, sgaps = 0;
@@ -847,12 +1251,13 @@ static void summary(int64_t t_start, int64_t t_end) {
                 uint64_t exp = t->have_seq ? (uint64_t) t->cycles + t->max_seq - t->base_ext + 1 : 0;
                 slost += exp > t->received ? exp - t->received : 0;
             }
-            fprintf(dump, "%d,%.3f,%.3f,%.1f,%.1f,%.0f,%llu,%llu,%.0f\n", s->id, (double) (s->t_connect - t_start) / 1e9,
+            fprintf(dump, "%d,%.3f,%.3f,%.1f,%.1f,%.0f,%llu,%llu,%.0f,%.1f,%.1f\n", s->id, (double) (s->t_connect - t_start) / 1e9,
                     (double) (s->t_play - t_start) / 1e9,
                     s->t_first_rtp ? (double) (s->t_first_rtp - s->t_connect) / 1e6 : -1.0,
                     s->t_first_idr ? (double) (s->t_first_idr - s->t_connect) / 1e6 : -1.0, bps,
                     (unsigned long long) slost, (unsigned long long) sgaps,
-                    first_gap ? (double) (first_gap - s->t_play) / 1e6 : -1.0);
+                    first_gap ? (double) (first_gap - s->t_play) / 1e6 : -1.0,
+                    (double) (s->t_play - s->t_connect) / 1e6, s->t_tls ? (double) (s->t_tls - s->t_connect) / 1e6 : -1.0);
         }
         if (cfg.source_bps > 0 && bps >= 0.9 * cfg.source_bps) {
             good++;
@@ -867,12 +1272,15 @@ static void summary(int64_t t_start, int64_t t_end) {
     qsort(lat, (size_t) nlat, sizeof(double), cmp_double);
     qsort(kf, (size_t) nkf, sizeof(double), cmp_double);
     qsort(gap_at, (size_t) ngap, sizeof(double), cmp_double);
+    qsort(playlat, (size_t) nplaylat, sizeof(double), cmp_double);
+    qsort(tlslat, (size_t) ntls, sizeof(double), cmp_double);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     double cpu = (double) ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
     double wall = (double) (t_end - t_start) / 1e9;
     double src = cfg.source_bps > 0 ? cfg.source_bps : 1;
-    printf("transport=%s\n", cfg.udp ? "udp" : "tcp");
+    printf("transport=%s\nprofile=%s\ntls=%d\nauth=%s\n", cfg.udp ? "udp" : "tcp", cfg.savp ? "RTP/SAVP" : "RTP/AVP",
+            cfg.tls, cfg.user[0] ? "digest" : "none");
     printf("requested=%d\nestablished=%d\nfailed=%d\ndropped=%d\nended=%d\n", cfg.n, established, failed, dropped, ended);
     printf("measured=%d\nsource_bps=%.0f\n", measured, cfg.source_bps);
     printf("ge90_pct=%.2f\n", measured ? 100.0 * good / measured : 0.0);
@@ -890,6 +1298,15 @@ static void summary(int64_t t_start, int64_t t_end) {
     printf("setup_p50_ms=%.1f\nsetup_p99_ms=%.1f\nsetup_max_ms=%.1f\n", pct(lat, nlat, 50), pct(lat, nlat, 99),
             pct(lat, nlat, 100));
     printf("idr_p50_ms=%.1f\nidr_p99_ms=%.1f\nidr_missing=%d\n", pct(kf, nkf, 50), pct(kf, nkf, 99), kf_missing);
+    /* connect -> PLAY answered (-S: SETUP answered), Digest round trips and TLS handshake included */
+    printf("play_p50_ms=%.1f\nplay_p99_ms=%.1f\nplay_max_ms=%.1f\n", pct(playlat, nplaylat, 50),
+            pct(playlat, nplaylat, 99), pct(playlat, nplaylat, 100));
+    if (cfg.tls) {
+        printf("tls_p50_ms=%.1f\ntls_p99_ms=%.1f\ntls_version=%s\ntls_cipher=%s\n", pct(tlslat, ntls, 50),
+                pct(tlslat, ntls, 99), tls_version[0] ? tls_version : "none", tls_cipher[0] ? tls_cipher : "none");
+    }
+    printf("auth_challenges=%llu\ncredentials_refused=%llu\n", (unsigned long long) auth_challenges,
+            (unsigned long long) credentials_refused);
     /* when every established reader was playing, for steady-state server measurements */
     int64_t last_play = 0, first_end = 0;
     for (int i = 0; i < cfg.n; i++) {
@@ -928,6 +1345,8 @@ static void summary(int64_t t_start, int64_t t_end) {
     free(lat);
     free(kf);
     free(gap_at);
+    free(playlat);
+    free(tlslat);
 }
 
 /* ---------- main ---------- */
@@ -936,11 +1355,15 @@ static void usage(void) {
     fprintf(stderr,
             "usage: rtspload -u URL [-n SESSIONS] [-t tcp|udp] [-r SESSIONS_PER_S] [-d SECONDS]\n"
             "                [-b SOURCE_BIT_PER_S] [-w WARMUP_S] [-o PER_SESSION.csv] [-l] [-S] [-v]\n"
+            "                [-s] [-a USER:PASSWORD] [-P avp|savp]\n"
             "  -d: run until all sessions started + this many seconds, or until every stream ended\n"
             "  -l: live stream: PLAY without a Range header\n"
             "  -S: idle sessions: stop after SETUP (no PLAY) and hold them until the run ends\n"
             "  -b: the file's bitrate; readers at >= 90 %% of it count as real time\n"
-            "  -w: seconds after PLAY not counted in a reader's bitrate (default 3)\n");
+            "  -w: seconds after PLAY not counted in a reader's bitrate (default 3)\n"
+            "  -s: RTSPS: TLS on the control connection (implied by an rtsps:// URL; certificates not verified)\n"
+            "  -a: answer a 401 with Digest MD5 (qop=auth) as USER:PASSWORD\n"
+            "  -P: savp: SETUP RTP/SAVP (SRTP, counted, not decrypted); avp (default): RTP/AVP\n");
     exit(2);
 }
 
@@ -951,7 +1374,8 @@ static void on_signal(int sig) {
 
 int main(int argc, char **argv) {
     int opt;
-    while ((opt = getopt(argc, argv, "u:n:t:r:d:b:w:o:vlS")) != -1) {
+    const char *credentials = NULL;
+    while ((opt = getopt(argc, argv, "u:n:t:r:d:b:w:o:vlSsa:P:")) != -1) {
         switch (opt) {
         case 'u': snprintf(cfg.url, sizeof cfg.url, "%s", optarg); break;
         case 'n': cfg.n = atoi(optarg); break;
@@ -964,6 +1388,15 @@ int main(int argc, char **argv) {
         case 'v': cfg.verbose = 1; break;
         case 'l': cfg.live = 1; break;
         case 'S': cfg.idle = 1; break;
+        case 's': cfg.tls = 1; break;
+        case 'a': credentials = optarg; break;
+        case 'P':
+            if (strcmp(optarg, "savp") == 0) {
+                cfg.savp = 1;
+            } else if (strcmp(optarg, "avp") != 0) {
+                usage();
+            }
+            break;
         default: usage();
         }
     }
@@ -971,10 +1404,40 @@ int main(int argc, char **argv) {
             || cfg.duration > MAX_DURATION || cfg.warmup < 0) {
         usage();
     }
-    if (strncmp(cfg.url, "rtsp://", 7) != 0) {
-        die("URL must start with rtsp://");
+    const char *hp;
+    if (strncmp(cfg.url, "rtsp://", 7) == 0) {
+        hp = cfg.url + 7;
+    } else if (strncmp(cfg.url, "rtsps://", 8) == 0) {
+        hp = cfg.url + 8;
+        cfg.tls = 1;
+    } else {
+        die("URL must start with rtsp:// or rtsps://");
     }
-    const char *hp = cfg.url + 7;
+    if (credentials) {
+        const char *colon = strchr(credentials, ':');
+        if (!colon || colon == credentials || (size_t) (colon - credentials) >= sizeof cfg.user
+                || strlen(colon + 1) >= sizeof cfg.password || strpbrk(credentials, "\"\\\r\n")) {
+            die("-a wants USER:PASSWORD (no quotes, backslashes or line breaks; at most 127 bytes each)");
+        }
+        snprintf(cfg.user, sizeof cfg.user, "%.*s", (int) (colon - credentials), credentials);
+        snprintf(cfg.password, sizeof cfg.password, "%s", colon + 1);
+        md5 = EVP_MD_fetch(NULL, "MD5", NULL);
+        if (!md5) {
+            die("OpenSSL has no MD5 (a FIPS-only configuration?)");
+        }
+    }
+    if (cfg.tls) {
+        ssl_ctx = SSL_CTX_new(TLS_client_method());
+        if (!ssl_ctx) {
+            die("SSL_CTX_new failed");
+        }
+        SSL_CTX_set_min_proto_version(ssl_ctx, TLS1_2_VERSION);
+        SSL_CTX_set_verify(ssl_ctx, SSL_VERIFY_NONE, NULL); /* self-signed development certificates */
+        /* a server that closes without close_notify ends the stream, it is no TLS error */
+        SSL_CTX_set_options(ssl_ctx, SSL_OP_IGNORE_UNEXPECTED_EOF);
+        /* a full handshake for every session, as many new clients would make */
+        SSL_CTX_set_session_cache_mode(ssl_ctx, SSL_SESS_CACHE_OFF);
+    }
     size_t hl = strcspn(hp, ":/");
     if (hl == 0 || hl >= sizeof cfg.host) {
         die("bad host in URL");
@@ -989,7 +1452,7 @@ int main(int argc, char **argv) {
         memcpy(cfg.port, hp + hl + 1, pl);
         cfg.port[pl] = '\0';
     } else {
-        strcpy(cfg.port, "554");
+        strcpy(cfg.port, cfg.url[4] == 's' ? "322" : "554");
     }
 
     /* 1 control socket + 2 UDP sockets per track per session, and some spare */

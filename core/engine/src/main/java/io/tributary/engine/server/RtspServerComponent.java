@@ -303,9 +303,16 @@ public final class RtspServerComponent implements TributaryRuntime {
 
     void unbindAuthorizer(Authorizer authorizer) {
         authorizers.remove("", authorizer);
-        if (authorizers.all().isEmpty() && runtime != null) {
+        if (authorizers.all().isEmpty() && runtime != null && !shuttingDown()) {
             LOG.warn("the last authorizer went away: every request that needs a permission is refused");
         }
+    }
+
+    /** Whether the whole framework is stopping (plugins go first then: nothing to warn about). */
+    private static boolean shuttingDown() {
+        org.osgi.framework.Bundle self = org.osgi.framework.FrameworkUtil.getBundle(RtspServerComponent.class);
+        return self == null || self.getBundleContext() == null
+                || self.getBundleContext().getBundle(0).getState() == org.osgi.framework.Bundle.STOPPING;
     }
 
     // Whiteboard: control listeners (TLS, later RTSP over HTTP). Connections a listener took go on
