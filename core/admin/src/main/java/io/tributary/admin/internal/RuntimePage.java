@@ -4,6 +4,7 @@ import io.tributary.api.runtime.PathSnapshot;
 import io.tributary.api.runtime.SessionSnapshot;
 import io.tributary.api.source.SourceStatus;
 import java.util.List;
+import org.owasp.encoder.Encode;
 
 /**
  * The body of the web console tab "RTSP": a table of open paths, one of relayed and published
@@ -110,40 +111,15 @@ final class RuntimePage {
     }
 
     /**
-     * Escapes text for HTML element content and quoted attribute values. Besides the five HTML
-     * metacharacters this escapes {@code $} and {@code \}: the console passes the page through a
-     * filter that replaces {@code ${key}} (and would swallow the rest of the page after an
-     * unclosed {@code ${}) and drops the backslash of {@code \$}.
+     * Escapes text for HTML element content and quoted attribute values (OWASP's encoder), and
+     * also {@code $} and {@code \}: the console passes the page through a filter that replaces
+     * {@code ${key}} (and would swallow the rest of the page after an unclosed {@code ${}) and
+     * drops the backslash of {@code \$}.
      */
     static String escape(String text) {
         if (text == null) {
             return "";
         }
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            String entity = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#39;";
-                case '$' -> "&#36;";
-                case '\\' -> "&#92;";
-                default -> null;
-            };
-            if (entity == null && (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f)) {
-                entity = "&#xfffd;"; // control characters are not allowed in XHTML
-            }
-            if (entity != null) {
-                if (out == null) {
-                    out = new StringBuilder(text.length() + 16).append(text, 0, i);
-                }
-                out.append(entity);
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? text : out.toString();
+        return Encode.forHtml(text).replace("$", "&#36;").replace("\\", "&#92;");
     }
 }

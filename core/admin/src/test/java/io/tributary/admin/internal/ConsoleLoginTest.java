@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tributary.api.auth.AccessDeniedException;
 import io.tributary.api.auth.AccessGuard;
 import io.tributary.api.auth.UserPrincipal;
+import io.tributary.api.testing.FakeHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -38,7 +38,7 @@ class RuntimePageTest {
         assertFalse(html.contains("<script"), html);
         assertFalse(html.contains("<b>"), html);
         assertTrue(html.contains("<td>/&lt;script&gt;alert(1)&lt;/script&gt;</td>"), html);
-        assertTrue(html.contains("name=\"id\" value=\"id&quot;&gt;&lt;script&gt;x&lt;/script&gt;\""), html);
+        assertTrue(html.contains("name=\"id\" value=\"id&#34;&gt;&lt;script&gt;x&lt;/script&gt;\""), html);
     }
 
     @Test
@@ -86,8 +86,8 @@ class RuntimePageTest {
 
     @Test
     void escapeCoversHtmlMetacharactersAndControlCharacters() {
-        assertEquals("&amp;&lt;&gt;&quot;&#39;&#36;&#92;", RuntimePage.escape("&<>\"'$\\"));
-        assertEquals("a&#xfffd;b\tc", RuntimePage.escape("a\u0000b\tc"));
+        assertEquals("&amp;&lt;&gt;&#34;&#39;&#36;&#92;", RuntimePage.escape("&<>\"'$\\"));
+        assertEquals("a b\tc", RuntimePage.escape("a\u0000b\tc")); // not valid in XML: a space
         assertEquals("plain", RuntimePage.escape("plain"));
         assertEquals("", RuntimePage.escape(null));
     }

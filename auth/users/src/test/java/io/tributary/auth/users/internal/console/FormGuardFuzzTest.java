@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import io.tributary.api.testing.FakeHttp;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Locale;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.api.testing.FakeHttp;
 import java.security.SecureRandom;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.api.testing.FakeHttp;
 import io.tributary.auth.users.UserCommand;
 import io.tributary.auth.users.internal.Users;
 import io.tributary.auth.users.internal.account.AuthFile;
@@ -160,7 +161,7 @@ class UsersConsolePluginTest {
         server = new Users(Map.of(), "Cameras", List.of());
 
         assertTrue(page().contains("Digest logins need a new password (the Digest hashes are for realm"
-                + " &quot;Tributary&quot;, not &quot;Cameras&quot;)."));
+                + " &#34;Tributary&#34;, not &#34;Cameras&#34;)."));
     }
 
     @Test
@@ -168,8 +169,8 @@ class UsersConsolePluginTest {
         FakeHttp.Response response = post("action", "add", "name", "alice", "password", "open sesame",
                 "repeat", "open sesame", "permit", "read:/cams/**\r\n\r\npublish:/cams/alice from 10.0.0.0/8 ::1\n");
 
-        assertEquals("<p class=\"statline ui-state-highlight\">User alice added with permissions &quot;read:/cams/**,"
-                + " publish:/cams/alice from 10.0.0.0/8 ::1&quot;.</p>", noticeAfter(response));
+        assertEquals("<p class=\"statline ui-state-highlight\">User alice added with permissions &#34;read:/cams/**,"
+                + " publish:/cams/alice from 10.0.0.0/8 ::1&#34;.</p>", noticeAfter(response));
         StoredUser alice = stored("alice");
         assertEquals("read:/cams/**, publish:/cams/alice from 10.0.0.0/8 ::1", alice.permit());
         assertTrue(PasswordHash.parse(alice.password()).verify("open sesame".toCharArray()));
@@ -220,8 +221,8 @@ class UsersConsolePluginTest {
                 "permit", "publish:/live/alice\nread:/vod/** from 192.168.0.0/16, admin:/**"));
 
         assertEquals(byCommandLine, Files.readString(UserFile.path(etc, "alice")));
-        assertEquals("<p class=\"statline ui-state-highlight\">User alice: permissions set to &quot;publish:/live/alice,"
-                + " read:/vod/** from 192.168.0.0/16, admin:/**&quot;.</p>", notice);
+        assertEquals("<p class=\"statline ui-state-highlight\">User alice: permissions set to &#34;publish:/live/alice,"
+                + " read:/vod/** from 192.168.0.0/16, admin:/**&#34;.</p>", notice);
         assertEquals(List.of("user alice: permissions set to \"publish:/live/alice, read:/vod/** from 192.168.0.0/16,"
                 + " admin:/**\" from the web console by admin"), audit);
 
@@ -258,14 +259,14 @@ class UsersConsolePluginTest {
         Map<String, String> before = files();
         Map<List<String>, String> refusals = new LinkedHashMap<>();
         refusals.put(List.of("action", "add", "name", "al/ice", "password", "pw", "repeat", "pw"),
-                "bad user name &quot;al/ice&quot;: use 1 to 64 characters of A-Z a-z 0-9 . _ @ -");
+                "bad user name &#34;al/ice&#34;: use 1 to 64 characters of A-Z a-z 0-9 . _ @ -");
         refusals.put(List.of("action", "add", "name", "", "password", "pw", "repeat", "pw"),
-                "bad user name &quot;&quot;: use 1 to 64 characters of A-Z a-z 0-9 . _ @ -");
+                "bad user name &#34;&#34;: use 1 to 64 characters of A-Z a-z 0-9 . _ @ -");
         refusals.put(List.of("action", "add", "name", "bob", "password", "pw", "repeat", "pw", "permit",
-                "read:/ok\nreed:/x"), "bad permission &quot;reed:/x&quot;: unknown action &quot;reed&quot;"
+                "read:/ok\nreed:/x"), "bad permission &#34;reed:/x&#34;: unknown action &#34;reed&#34;"
                 + " (read, publish or admin)");
         refusals.put(List.of("action", "add", "name", "bob", "password", "pw", "repeat", "pw", "permit",
-                "read:/x from 10.0.0.1/8"), "bad permission &quot;read:/x from 10.0.0.1/8&quot;: &quot;10.0.0.1/8&quot;"
+                "read:/x from 10.0.0.1/8"), "bad permission &#34;read:/x from 10.0.0.1/8&#34;: &#34;10.0.0.1/8&#34;"
                 + " has bits set past the prefix length (did you mean 10.0.0.0/8?)");
         refusals.put(List.of("action", "add", "name", "bob", "password", "pw", "repeat", "wp"),
                 "the passwords do not match");
@@ -281,11 +282,11 @@ class UsersConsolePluginTest {
                 "the password is empty");
         refusals.put(List.of("action", "passwd", "name", "bob", "password", "pw", "repeat", "pw"), "no user bob");
         refusals.put(List.of("action", "permit", "name", "alice", "permit", "read:cams"),
-                "bad permission &quot;read:cams&quot;: path pattern &quot;cams&quot; does not start with /");
+                "bad permission &#34;read:cams&#34;: path pattern &#34;cams&#34; does not start with /");
         refusals.put(List.of("action", "permit", "name", "bob", "permit", "read:/**"), "no user bob");
         refusals.put(List.of("action", "remove", "name", "bob", "confirm", "bob"), "no user bob");
         refusals.put(List.of("action", "remove", "name", "../alice", "confirm", "../alice"),
-                "bad user name &quot;../alice&quot;: use 1 to 64 characters of A-Z a-z 0-9 . _ @ -");
+                "bad user name &#34;../alice&#34;: use 1 to 64 characters of A-Z a-z 0-9 . _ @ -");
 
         for (Map.Entry<List<String>, String> refusal : refusals.entrySet()) {
             String notice = noticeAfter(post(refusal.getKey().toArray(String[]::new)));
@@ -371,7 +372,7 @@ class UsersConsolePluginTest {
         assertFalse(page.contains("${"), page);
         assertFalse(page.contains("\\"), page);
         assertTrue(page.contains("<tr><td>&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;</td>"), page);
-        assertTrue(page.contains("read:/&quot;&gt;&lt;img src=x onerror=alert(1)&gt; <em>(ignored by the server:"), page);
+        assertTrue(page.contains("read:/&#34;&gt;&lt;img src=x onerror=alert(1)&gt; <em>(ignored by the server:"), page);
         assertTrue(page.contains("read:/&#36;{evil} <em>(ignored by the server:"), page);
         assertTrue(page.contains("read:/a&#92;b"), page);
         assertTrue(page.contains("<td>Not a valid user name: the server ignores this user. No password: logins are off"

@@ -1,4 +1,4 @@
-package io.tributary.admin.internal;
+package io.tributary.api.testing;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,14 +8,23 @@ import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Just enough of a servlet request and response, as the web console hands them to a plugin. */
-final class FakeHttp {
+/**
+ * Just enough of a servlet request and response, as the web console hands them to a plugin,
+ * for testing console tabs and logins without a servlet container.
+ */
+public final class FakeHttp {
     private FakeHttp() {
     }
 
-    /** A request to {@code /system/console/<pathInfo>}; unknown methods answer {@code null}. */
-    static HttpServletRequest request(String method, String pathInfo, Map<String, String> parameters,
+    /** A request to {@code http://127.0.0.1:8080/system/console/<pathInfo>} by console user admin. */
+    public static HttpServletRequest request(String method, String pathInfo, Map<String, String> parameters,
                                       Map<String, String> headers) {
+        return request(method, pathInfo, parameters, headers, "http", "127.0.0.1", 8080);
+    }
+
+    /** A request that reached the server as {@code scheme://serverName:serverPort}; unknown methods answer null. */
+    public static HttpServletRequest request(String method, String pathInfo, Map<String, String> parameters,
+                                      Map<String, String> headers, String scheme, String serverName, int serverPort) {
         return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
@@ -27,24 +36,27 @@ final class FakeHttp {
                     case "getHeader" -> headers.get((String) args[0]);
                     case "getRemoteUser" -> "admin";
                     case "getProtocol" -> "HTTP/1.1";
+                    case "getScheme" -> scheme;
+                    case "getServerName" -> serverName;
+                    case "getServerPort" -> serverPort;
                     case "getRemoteAddr" -> "127.0.0.1";
                     case "getRemotePort" -> 50000;
-                    case "isSecure" -> false;
+                    case "isSecure" -> scheme.equals("https");
                     case "toString" -> method + " " + pathInfo;
                     default -> null;
                 });
     }
 
     /** Records what a servlet does to its response. */
-    static final class Response {
-        int status = 200;
-        String contentType;
-        String errorMessage;
-        final Map<String, String> headers = new HashMap<>();
-        final StringWriter body = new StringWriter();
+    public static final class Response {
+        public int status = 200;
+        public String contentType;
+        public String errorMessage;
+        public final Map<String, String> headers = new HashMap<>();
+        private final StringWriter body = new StringWriter();
         private final PrintWriter writer = new PrintWriter(body, true);
 
-        final HttpServletResponse proxy = (HttpServletResponse) Proxy.newProxyInstance(
+        public final HttpServletResponse proxy = (HttpServletResponse) Proxy.newProxyInstance(
                 FakeHttp.class.getClassLoader(), new Class<?>[] {HttpServletResponse.class}, (p, m, args) -> {
                     switch (m.getName()) {
                         case "setStatus" -> status = (Integer) args[0];
@@ -72,7 +84,7 @@ final class FakeHttp {
                     return null;
                 });
 
-        String body() {
+        public String body() {
             writer.flush();
             return body.toString();
         }
