@@ -46,72 +46,25 @@ TARGET="$HERE/target"
 STEPS="${STEPS:-100 200 300 500 750 1000 1500 2000 3000 4000}"
 METRIC_STEPS="${METRIC_STEPS-200 500}"
 TRANSPORTS="${TRANSPORTS:-tcp udp}"
-SERVERS="${SERVERS:-tributary gstreamer}"
-RUNS="${RUNS:-3}"
-RAMP="${RAMP:-200}"
-STEP_SECONDS="${STEP_SECONDS:-15}"
-WARMUP="${WARMUP:-3}"
-BASELINE_SECONDS="${BASELINE_SECONDS:-12}"
 IDLE_SESSIONS="${IDLE_SESSIONS:-1000}"
 PUBLISH_TRANSPORT="${PUBLISH_TRANSPORT:-tcp}"
-CLIENT_LIMIT="${CLIENT_LIMIT:-80}"
-GST_THREADS="${GST_THREADS:-$(nproc)}"
 MEDIA_SECONDS="${MEDIA_SECONDS:-30}"
-DIST="${DIST:-$HERE/../app/target/tributary}"
-JAVA_OPTS="${JAVA_OPTS:-}"
-PYTHON="${PYTHON:-/usr/bin/python3}"
-find_java
+live_knobs   # RUNS, SERVERS, RAMP, STEP_SECONDS, WARMUP, BASELINE_SECONDS, CLIENT_LIMIT, GST_THREADS, DIST, ...
 LIVE_PATH=/live/bench
 
-[[ -f "$DIST/tributary.jar" ]] || die "no distribution at $DIST (build distribution/app first)"
-for tool in ffmpeg ffprobe gcc; do command -v "$tool" >/dev/null || die "$tool is needed"; done
-"$PYTHON" -c 'import gi; gi.require_version("GstRtspServer", "1.0")' 2>/dev/null \
-    || die "$PYTHON cannot import GstRtspServer (python3-gst-1.0, gir1.2-gst-rtsp-server-1.0)"
-[[ -x "$JDK_BIN/jcmd" ]] || die "no jcmd next to $JAVA"
+need_gst_rtsp_server
 for n in $STEPS $METRIC_STEPS $IDLE_SESSIONS; do
     [[ "$n" =~ ^[0-9]+$ && "$n" -ge 1 && "$n" -le 5000 ]] || die "STEPS/IDLE_SESSIONS: $n is not in 1..5000"
 done
-[[ "$RUNS" =~ ^[0-9]+$ && "$RUNS" -ge 1 && "$RUNS" -le 10 ]] || die "RUNS: 1..10"
-[[ "$STEP_SECONDS" =~ ^[0-9]+$ && "$STEP_SECONDS" -ge 8 && "$STEP_SECONDS" -le 300 ]] || die "STEP_SECONDS: 8..300"
-[[ "$BASELINE_SECONDS" =~ ^[0-9]+$ && "$BASELINE_SECONDS" -ge 3 && "$BASELINE_SECONDS" -le 120 ]] || die "BASELINE_SECONDS: 3..120"
 # The ramp: STEPS and METRIC_STEPS, ascending, once each.
 LADDER="$(printf '%s\n' $STEPS $METRIC_STEPS | sort -n -u | tr '\n' ' ')"
 
-mkdir -p "$TARGET"
-STAMP="$(date +%Y%m%d-%H%M%S)"
-RUN="$(mktemp -d "${TMPDIR:-/tmp}/tributary-live.XXXXXX")"
-SERVER_PID="" PUB_PID="" CLIENT_PID="" ANCHOR_PID="" IDLE_PID="" GC_LOG="" HTTP_PORT=""
-stop_server() {
-    stop_pid "$CLIENT_PID"; CLIENT_PID=""
-    stop_pid "$IDLE_PID"; IDLE_PID=""
-    stop_pid "$ANCHOR_PID"; ANCHOR_PID=""
-    stop_pid "$SERVER_PID"; SERVER_PID=""
-    stop_pid "$PUB_PID"; PUB_PID=""
-}
-cleanup() {
-    set +e
-    stop_server
-    mkdir -p "$TARGET/live-$STAMP"
-    cp -r "$RUN"/out "$RUN"/*.log "$RUN"/*.tsv "$TARGET/live-$STAMP/" 2>/dev/null
-    rm -rf "$RUN"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-mkdir -p "$RUN/out"
+SERVER_PID="" PUB_PID="" CLIENT_PID="" ANCHOR_PID="" IDLE_PID="" GC_LOG="" HTTP_PORT="" RTSP_PORT=""
+stop_server() { stop_pids CLIENT_PID IDLE_PID ANCHOR_PID SERVER_PID PUB_PID; }
+start_run live   # RUN, kept in target/live-STAMP/ on exit
 
-# ---- load client and media -----------------------------------------------------------
-CLIENT="$TARGET/rtspload"
-build_client
-MEDIA="$TARGET/live-1080p30-4M-${MEDIA_SECONDS}s.mp4"
-generate_media "$MEDIA" "1080p30 H.264 4 Mbit/s, 1 s GOP, no B-frames, video only" \
-    -f lavfi -i "testsrc2=size=1920x1080:rate=30" -t "$MEDIA_SECONDS" \
-    -c:v libx264 -preset veryfast -profile:v high -bf 0 -g 30 -keyint_min 30 -sc_threshold 0 \
-    -b:v 4M -maxrate 4M -bufsize 2M -pix_fmt yuv420p -an -movflags +faststart
-# Source bitrate of the H.264 stream.
-SOURCE_BPS="$(source_bps "$MEDIA" -select_streams v:0)"
-# One snapshot of the distribution for the whole invocation (others may rebuild it meanwhile).
-cp -r "$DIST" "$RUN/dist"
-rm -rf "$RUN/dist/data/felix-cache"
+# ---- load client, media, the distribution's snapshot --------------------------------
+prepare_live   # CLIENT, MEDIA, SOURCE_BPS, RUN/dist
 
 # ---- ports, processes, /proc ---------------------------------------------------------
 # Machine-wide UDP drop counters: socket receive buffer full, socket send buffer full, and
@@ -132,79 +85,31 @@ server_sock_drops() {
         {f = 0}
         END {print s + 0}'
 }
-# Warning and error lines of the server's own log (Tributary: SLF4J levels; GStreamer: GLib
-# criticals and GStreamer debug output at level WARNING or ERROR).
-warn_re() { if [[ "$1" == tributary ]]; then echo ' (WARN|ERROR) '; else echo 'CRITICAL|ERROR|WARN'; fi; }
-warn_lines() { grep -c -E "$(warn_re "$CUR_SERVER")" "$SERVER_LOG" 2>/dev/null || true; }
-
-# Why the server cannot be measured any more (empty: it can).
-server_broken() {
-    if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "server exited"; return; fi
-    if ! kill -0 "$PUB_PID" 2>/dev/null; then echo "publisher exited"; return; fi
-}
-
 # Starts the load client in the background: $1 output base, then rtspload arguments.
 client_start() {
     local base="$1"; shift
     "$CLIENT" -u "$URL" "$@" >"$base.out" 2>"$base.err" &
 }
-wait_ready() { # $1 .out file, $2 pid, $3 timeout s: until "ready_at_s=" (0) or the client ends (1)
-    for _ in $(seq 1 $(($3 * 5))); do
-        grep -q '^ready_at_s=' "$1" 2>/dev/null && return 0
-        kill -0 "$2" 2>/dev/null || return 1
-        sleep 0.2
-    done
-    return 1
-}
 
 # ---- servers ---------------------------------------------------------------------------
 start_tributary() {
-    local rtsp http rtp home
-    rtsp="$(pick_port tcppair)"; http=$((rtsp + 1)); rtp="$(pick_port udppair)"
-    HTTP_PORT="$http"
-    home="$RUN/home"
-    tributary_home "$home" "$RUN/dist" "$rtp"
-    URL="rtsp://127.0.0.1:$rtsp$LIVE_PATH"
-    # shellcheck disable=SC2086
-    # GC pauses, with wall-clock milliseconds, to line them up with the steps.
-    GC_LOG="${SERVER_LOG%-server.log}-gc.log"
-    "$JAVA" $JAVA_OPTS "-Xlog:gc:file=$GC_LOG:timemillis" -jar "$home/tributary.jar" --home "$home" --no-shell \
-        --rtsp-port "$rtsp" --http-port "$http" >"$SERVER_LOG" 2>&1 &
-    SERVER_PID=$!
-    wait_until "$SERVER_PID" "$SERVER_LOG" 20 "Tributary exited at start" 120 0.5 \
-        "Tributary is not ready after 60 s ($SERVER_LOG)" tributary_listening "$SERVER_LOG" "$rtsp"
-    ffmpeg -hide_banner -nostdin -loglevel warning -re -stream_loop -1 -i "$MEDIA" -c copy \
-        -f rtsp -rtsp_transport "$PUBLISH_TRANSPORT" "$URL" >"$PUB_LOG" 2>&1 &
-    PUB_PID=$!
-    wait_until "$PUB_PID" "$PUB_LOG" 5 "the publisher exited" 60 0.5 "the live stream did not start in 30 s" \
-        grep -q "live stream $LIVE_PATH started" "$SERVER_LOG"
+    live_tributary_home
+    URL="rtsp://127.0.0.1:$RTSP_PORT$LIVE_PATH"
+    launch_tributary
+    publish_tributary PUB_PID "$LIVE_PATH" "$PUB_LOG" "$PUBLISH_TRANSPORT"
     log "Tributary pid $SERVER_PID on $URL, publisher pid $PUB_PID (RTSP/$PUBLISH_TRANSPORT)"
 }
 
 start_gstreamer() {
-    local rtsp udp sprop
-    rtsp="$(pick_port tcp)"; udp="$(pick_port udppair)"
-    URL="rtsp://127.0.0.1:$rtsp$LIVE_PATH"
-    rm -f "$RUN/peer.sdp"
-    ffmpeg -hide_banner -nostdin -loglevel warning -re -stream_loop -1 -i "$MEDIA" -c copy \
-        -f rtp -sdp_file "$RUN/peer.sdp" "rtp://127.0.0.1:$udp" >"$PUB_LOG" 2>&1 &
-    PUB_PID=$!
-    wait_until "$PUB_PID" "$PUB_LOG" 5 "the publisher exited" 50 0.2 "ffmpeg wrote no SDP in 10 s" \
-        grep -qs sprop-parameter-sets "$RUN/peer.sdp"
-    sprop="$(sed -n 's/.*sprop-parameter-sets=\([^; ]*\).*/\1/p' "$RUN/peer.sdp" | tr -d '\r' | head -1)"
-    "$PYTHON" "$HERE/gst-live-server.py" --port "$rtsp" --udp-port "$udp" --path "$LIVE_PATH" \
-        --threads "$GST_THREADS" --sprop "$sprop" >"$SERVER_LOG" 2>&1 &
-    SERVER_PID=$!
-    wait_until "$SERVER_PID" "$SERVER_LOG" 20 "gst-live-server.py exited" 50 0.2 \
-        "gst-live-server.py is not ready after 10 s" grep -q "^ready" "$SERVER_LOG"
-    log "GStreamer pid $SERVER_PID on $URL, publisher pid $PUB_PID (RTP/UDP to $udp)"
+    start_gst_live "$LIVE_PATH"
+    URL="rtsp://127.0.0.1:$RTSP_PORT$LIVE_PATH"
 }
 
 # Starts a server with its publisher and one anchor reader (it keeps the peer's shared
 # media prepared between steps; both servers get one), warms it up, measures the baseline.
 # $1 server, $2 transport of this ramp (the warm-up uses it).
 bring_up() {
-    local s="$1" t="$2" a0 a1 r0 i
+    local s="$1" t="$2"
     CUR_SERVER="$s"
     SERVER_LOG="$RUN/$s-$CUR_RUN-$t-server.log"; PUB_LOG="$RUN/$s-$CUR_RUN-$t-publisher.log"
     "start_$s"
@@ -217,32 +122,9 @@ bring_up() {
     [[ "$t" == tcp ]] && idle_sessions "$s"
     # Tributary: the baseline (and so every step) starts from the heap after a full GC, in
     # both ramps (the idle-session measurement of the TCP ramp runs full GCs too).
-    if [[ "$s" == tributary ]]; then "$JDK_BIN/jcmd" "$SERVER_PID" GC.run >/dev/null 2>&1 || true; fi
-    settle
-    # CPU: the lowest of 3 s windows (a transient, e.g. the tail of the idle-session teardown
-    # or of the full GC, must not inflate what every step subtracts); RSS: the mean.
-    local w cpus="" r1
-    r0=0
-    for w in $(seq 1 $((BASELINE_SECONDS / 3))); do
-        a0=$(ticks "$SERVER_PID"); sleep 3; a1=$(ticks "$SERVER_PID")
-        r1=$(rss_kib "$SERVER_PID"); r0=$((r0 + r1))
-        cpus="$cpus $(awk -v a="$a0" -v b="$a1" -v hz="$HZ" 'BEGIN {printf "%.2f", 100 * (b - a) / hz / 3}')"
-    done
-    BASE_CPU=$(printf '%s\n' $cpus | sort -g | head -1)
-    BASE_RSS=$((r0 / (BASELINE_SECONDS / 3)))
+    measure_baseline
     printf 'base\t%s\t%s\t%s\t%s\t%s\n' "$s" "$CUR_RUN" "$t" "$BASE_CPU" "$BASE_RSS" >>"$RAW"
-    log "baseline ($s, $t): server CPU $BASE_CPU % of a core (3 s windows:$cpus), RSS $((BASE_RSS / 1024)) MiB"
-}
-
-# Waits (at most 30 s) until the server is back near its baseline CPU, so steps do not overlap.
-settle() {
-    local a b
-    for _ in $(seq 1 15); do
-        [[ -z "$(server_broken)" ]] || return 0
-        a=$(ticks "$SERVER_PID"); sleep 2; b=$(ticks "$SERVER_PID")
-        awk -v a="$a" -v b="$b" -v hz="$HZ" -v base="$BASE_CPU" 'BEGIN {exit !(100 * (b - a) / hz / 2 < base + 10)}' && return 0
-    done
-    log "the server is still busy after 30 s; continuing"
+    log "baseline ($s, $t): server CPU $BASE_CPU % of a core (3 s windows:$BASE_CPUS), RSS $((BASE_RSS / 1024)) MiB"
 }
 
 # Live heap (after a full GC) of the JVM, in bytes: GC.class_histogram runs a full GC first.
@@ -255,7 +137,7 @@ heap_live_bytes() {
 # while the sessions are held. GStreamer: RSS.
 idle_sessions() {
     local s="$1" base="$RUN/out/$1-$CUR_RUN-idle" h0="" h1="" r0 r1 held heap_kib=n/a rss_per
-    settle
+    settle_to_baseline
     if [[ "$s" == tributary ]]; then h0="$(heap_live_bytes)"; fi
     sleep 1; r0=$(rss_kib "$SERVER_PID")
     client_start "$base" -S -n "$IDLE_SESSIONS" -t tcp -r "$RAMP" -d 120
@@ -277,37 +159,26 @@ idle_sessions() {
     log "idle sessions ($s): $held held; heap $heap_kib KiB/session (live heap ${h0:-n/a} -> ${h1:-n/a} B), RSS $rss_per KiB/session"
 }
 
+# Tributary counts the packets it drops per session itself (console rtsp.json): run_step's hook
+# in step, it takes them 2 s before the readers stop. $1 ms since the step's start; reads step's
+# s, base and snap_at, sets its snapped.
+sessions_snapshot() {
+    if [[ "$s" == tributary && -z "$snapped" && $1 -ge $snap_at ]]; then
+        snapped=1
+        curl -s -m 5 -u "admin:$BENCH_ADMIN_PASSWORD" "http://127.0.0.1:$HTTP_PORT/system/console/rtsp.json" >"$base.sessions.json" || true
+    fi
+}
+
 # One step: $1 server, $2 transport, $3 readers. Prints a row, appends a "step" record to RAW.
 # Sets STEP_VERDICT to pass, FAIL, client-limited or broken.
 step() {
-    local s="$1" t="$2" n="$3" base="$RUN/out/$1-$CUR_RUN-$2-$3" now w0 limit broken="" warn0 warn1
-    local from to steady cpu ccpu other idle sys rss per_min rss_per ge90 ratio loss failed dropped verdict note="" lossy
-    local kr0 ks0 kb0 kr1 ks1 kb1 kdrops sd0 sd1 w0_ms gc="" snap_at snapped="" sdrops=n/a
-    warn0=$(warn_lines)
+    local s="$1" t="$2" n="$3" base="$RUN/out/$1-$CUR_RUN-$2-$3"
+    local from steady cpu ccpu other idle sys rss per_min rss_per ge90 ratio loss failed dropped verdict note lossy
+    local kr0 ks0 kb0 kr1 ks1 kb1 kdrops sd0 sd1 snap_at snapped="" sdrops=n/a
     read -r kr0 ks0 kb0 < <(kernel_drops)
     sd0=$(server_sock_drops)
-    : >"$base.samples"
-    w0=$(date +%s%N)
-    w0_ms=$((w0 / 1000000))
-    client_start "$base" -l -n "$n" -t "$t" -r "$RAMP" -d "$STEP_SECONDS" -w "$WARMUP" -b "$SOURCE_BPS" -o "$base.csv"
-    CLIENT_PID=$!
-    limit=$(( (n / RAMP + STEP_SECONDS + 40) * 2 ))
     snap_at=$(( (n / RAMP + STEP_SECONDS - 2) * 1000 ))
-    for _ in $(seq 1 "$limit"); do
-        now=$(date +%s%N)
-        # Tributary counts the packets it drops per session itself (console rtsp.json): take
-        # them 2 s before the readers stop.
-        if [[ "$s" == tributary && -z "$snapped" && $(( (now - w0) / 1000000 )) -ge $snap_at ]]; then
-            snapped=1
-            curl -s -m 5 -u "admin:$BENCH_ADMIN_PASSWORD" "http://127.0.0.1:$HTTP_PORT/system/console/rtsp.json" >"$base.sessions.json" || true
-        fi
-        cpu_sample $(( (now - w0) / 1000000 )) >>"$base.samples"
-        broken="$(server_broken)"; [[ -z "$broken" ]] || break
-        kill -0 "$CLIENT_PID" 2>/dev/null || break
-        sleep 0.5
-    done
-    end_client "stopping the load client (${broken:-overran})"
-    warn1=$(warn_lines)
+    run_step "$base" "$n" sessions_snapshot -u "$URL" -t "$t"
     read -r kr1 ks1 kb1 < <(kernel_drops)
     sd1=$(server_sock_drops)
     kdrops="$((sd1 - sd0)) | $((kr1 - kr0))/$((ks1 - ks0))/$((kb1 - kb0))"
@@ -316,34 +187,15 @@ step() {
         sdrops="$(grep -o '"dropped":[0-9]*' "$base.sessions.json" | cut -d: -f2 \
             | awk '{s += $1; if ($1 > 0) k++} END {printf "%d/%d", k, s}')"
     fi
-    [[ -s "$base.out" ]] || { cat "$base.err" >&2; die "the load client printed nothing"; }
 
-    # Steady window: from 1 s after the last reader's PLAY to 2 s before the client stopped
-    # (it stops STEP_SECONDS after its last connect, then drains 1 s).
-    to=$(awk -v x="$(field client_wall_s "$base.out")" 'BEGIN {print x - 2}')
-    read -r from steady < <(steady_window "$base.out" "$to")
-    read -r cpu ccpu other idle sys rss < <(window_cpu "$base.samples" "$from" "$to" 1)
-    # CPU-seconds per reader-minute = (server - baseline) cores x 60 s / readers
-    per_min=$(awk -v p="$cpu" -v b="$BASE_CPU" -v n="$n" 'BEGIN {if (p == "n/a") print "n/a"; else printf "%.4f", (p - b) / 100 * 60 / n}')
+    read -r from steady cpu ccpu other idle sys rss per_min < <(step_cpu "$base" "$n")
     rss_per=$(awk -v r="$rss" -v b="$BASE_RSS" -v n="$n" 'BEGIN {if (r == "n/a") print "n/a"; else printf "%.1f", (r - b) / n}')
     ge90=$(field ge90_pct "$base.out"); ratio=$(field rate_p50_ratio "$base.out"); loss=$(field loss_pct "$base.out")
     failed=$(field failed "$base.out"); dropped=$(field dropped "$base.out")
     lossy="$(field sessions_with_loss "$base.out")/$(field loss_events "$base.out")"
     [[ "$lossy" == 0/0 ]] || lossy="$lossy @$(field first_gap_after_play_ms_min "$base.out")..$(field first_gap_after_play_ms_max "$base.out")"
-    verdict=$(step_verdict "$ge90" "$loss" "$failed" "$dropped")
-    if awk -v c="$ccpu" -v lim="$CLIENT_LIMIT" 'BEGIN {exit !(c != "n/a" && c >= lim)}'; then
-        verdict=client-limited
-    fi
-    if [[ -n "$broken" ]]; then verdict=broken; note="$broken"; fi
-    if [[ "$s" == tributary && -f "$GC_LOG" ]]; then
-        # "[1764075000123ms] GC(3) Pause Young (Normal) (G1 Evacuation Pause) 90M->20M(256M) 3.456ms"
-        gc="$(awk -v a="$w0_ms" -v b="$(date +%s%3N)" '/Pause/ {
-                t = substr($1, 2) + 0; d = $NF; sub(/ms$/, "", d)
-                if (t >= a && t <= b) {n++; s += d; if (d + 0 > m) m = d + 0}}
-            END {if (n) printf "GC %d pauses, max %.0f ms, total %.0f ms", n, m, s}' "$GC_LOG")"
-        [[ -n "$gc" ]] && note="${note:+$note; }$gc"
-    fi
-    [[ $((warn1 - warn0)) -gt 0 ]] && note="${note:+$note; }$((warn1 - warn0)) warning/error lines in the server log"
+    verdict=$(live_verdict "$ge90" "$loss" "$failed" "$dropped" "$ccpu")
+    note="$(step_notes "$STEP_BROKEN" total)"
     [[ -n "${OVER:-}" ]] && note="${note:+$note; }over capacity (after the ramp's first failure)"
     printf '| %-9s | %d | %-3s | %5s | %-14s | %6s | %5s | %7s | %s | %s | %s | %s/%s | %4s | %5s (%s) | %7s | %6s | %5s | %4s | %4s | %s/%s | %s/%s | %s |\n' \
         "$s" "$CUR_RUN" "$t" "$n" "$verdict" "$ge90" "$ratio" "$loss" "$lossy" "$sdrops" "$kdrops" "$failed" "$dropped" "$steady" "$cpu" "$sys" \
@@ -354,7 +206,7 @@ step() {
     printf 'step\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
         "$s" "$CUR_RUN" "$t" "$n" "$verdict" "$ge90" "$ratio" "$loss" "$failed" "$dropped" "$cpu" "$sys" "$per_min" \
         "$rss" "$rss_per" "$ccpu" "$(field setup_p50_ms "$base.out")" "$(field setup_p99_ms "$base.out")" \
-        "$(field idr_p50_ms "$base.out")" "$(field idr_p99_ms "$base.out")" "${OVER:+over}" "$((warn1 - warn0))" "$other" \
+        "$(field idr_p50_ms "$base.out")" "$(field idr_p99_ms "$base.out")" "${OVER:+over}" "$STEP_WARNINGS" "$other" \
         "$lossy" "$kdrops" "$sdrops" >>"$RAW"
     STEP_VERDICT="$verdict"
 }
@@ -369,7 +221,7 @@ ramp() {
         metric=0; for m in $METRIC_STEPS; do [[ "$m" == "$n" ]] && metric=1; done
         if [[ -n "$first_fail" && "$metric" == 0 ]]; then continue; fi
         [[ -z "$(server_broken)" ]] || break
-        settle
+        settle_to_baseline
         log "step: $s, $n readers over $t"
         step "$s" "$t" "$n"
         if [[ -z "$first_fail" ]]; then
@@ -384,9 +236,7 @@ ramp() {
     OVER=""
     printf 'ramp\t%s\t%s\t%s\t%s\t%s\t%s\n' "$s" "$CUR_RUN" "$t" "$max" "${first_fail:-none}" "${reason:-}" >>"$RAW"
     # Distinct warnings and errors of this server in this ramp, for the report.
-    grep -E "$(warn_re "$s")" "$SERVER_LOG" 2>/dev/null \
-        | sed -E 's/^[0-9-]+ [0-9:.]+ //; s/[0-9a-f]{32}/<id>/g; s/:[0-9]{4,5}/:<port>/g; s/[0-9]+/N/g' \
-        | sort | uniq -c | sort -rn | head -15 | sed "s/^/$s $t run $CUR_RUN: /" >>"$RUN/warnings.log" || true
+    collect_warnings "$s $t run $CUR_RUN" '[0-9a-f]{32}'
     stop_server
 }
 
@@ -395,13 +245,7 @@ ramp() {
 # peer has no relay of its own to compare with).
 
 # ---- main ------------------------------------------------------------------------------
-RAW="$RUN/raw.tsv"
-STEPS_MD="$RUN/steps.md"
-RESULTS="$TARGET/results-live-$STAMP.md"
-COMMIT="$(git -C "$HERE" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-: >"$RAW"; : >"$RUN/warnings.log"
-LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-T_START=$(date +%s)
+start_results live   # RAW, STEPS_MD, RESULTS, ...
 {
     echo "| server | run | tr | readers | verdict | % ≥ 90 % rate | median rate / source | loss % | lossy sessions/gaps @first gap ms after PLAY | server-counted drops sessions/packets | server UDP socket drops (ingest) | machine UDP drops rcvbuf/sndbuf/backlog | failed/dropped | steady s | server CPU % (kernel) | CPU-s / reader-min | RSS KiB / reader | client CPU % | other load % | idle % | first RTP p50/p99 ms | first IDR p50/p99 ms | notes |"
     echo "|---|---:|---|---:|---|---:|---:|---:|---|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|"
@@ -414,20 +258,18 @@ for CUR_RUN in $(seq 1 "$RUNS"); do
         done
     done
 done
-LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
-MINUTES=$(( ($(date +%s) - T_START + 30) / 60 ))
+stop_clock
 
 {
-    echo "# Live fan-out: Tributary vs GStreamer $(gst-launch-1.0 --version 2>/dev/null | sed -n 's/.*GStreamer \([0-9.]*\).*/\1/p' | head -1) (gst-rtsp-server)"
+    echo "# Live fan-out: Tributary vs GStreamer $(gst_version) (gst-rtsp-server)"
     echo
-    echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT, $(nproc) CPUs ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)),"
-    echo "load average before $LOAD_BEFORE, after $LOAD_AFTER; $MINUTES min. JVM: $("$JAVA" -version 2>&1 | head -1)."
+    report_machine
     echo "Source: $(basename "$MEDIA") (video only, looped), $SOURCE_BPS bit/s of H.264; ladder $LADDER;"
     echo "$RUNS run(s), medians; ramp $RAMP sessions/s, $STEP_SECONDS s per step; Tributary publisher over RTSP/$PUBLISH_TRANSPORT,"
     echo "peer ingest RTP/UDP; gst-rtsp-server with $GST_THREADS client threads."
     echo
-    "$PYTHON" - "$RAW" "$CLIENT_LIMIT" <<'PY'
-import statistics, sys
+    summary_py "$RAW" "$CLIENT_LIMIT" <<'PY'
+import sys
 raw, client_limit = sys.argv[1], float(sys.argv[2])
 steps, ramps, idles, bases = [], [], [], []
 for line in open(raw):
@@ -441,16 +283,6 @@ for line in open(raw):
         idles.append(dict(zip("server run held heap rss h0 h1".split(), f[1:])))
     elif f[0] == "base":
         bases.append(dict(zip("server run tr cpu rss".split(), f[1:])))
-
-def num(x):
-    try:
-        return float(x)
-    except (TypeError, ValueError):
-        return None
-
-def med(vals):
-    vals = [v for v in vals if v is not None]
-    return statistics.median(vals) if vals else None
 
 def fmt(v, d=2):
     if v is None:
@@ -551,21 +383,13 @@ print()
 print("Max readers per run: " + "; ".join(ram) + ".")
 PY
     echo
-    echo "## Steps"
+    report_steps
     echo
-    cat "$STEPS_MD"
-    echo
-    echo "## Server warnings and errors (distinct, counted)"
-    echo
-    echo '```'
-    cat "$RUN/warnings.log"
-    echo '```'
+    report_warnings
     echo
     echo "## TODO: publish → relay → reader latency (p50/p99)"
     echo
     echo "Not measured yet: the relay bundle is being written. See README.md (Live fan-out, TODO)."
 } >"$RESULTS.part"
-mv "$RESULTS.part" "$RESULTS"
-echo
-sed -n '/^| metric/,/^$/p' "$RESULTS"
+finish_results metric
 log "results: $RESULTS (raw data, client outputs and server logs: $TARGET/live-$STAMP/)"

@@ -48,78 +48,30 @@ TARGET="$HERE/target"
 STEPS="${STEPS:-500}"
 AUTH_READERS="${AUTH_READERS:-200}"
 PARTS="${PARTS:-a b c}"
-RUNS="${RUNS:-3}"
-SERVERS="${SERVERS:-tributary gstreamer}"
-RAMP="${RAMP:-200}"
-STEP_SECONDS="${STEP_SECONDS:-15}"
-WARMUP="${WARMUP:-3}"
-BASELINE_SECONDS="${BASELINE_SECONDS:-12}"
 AUTH_TRANSPORT="${AUTH_TRANSPORT:-tcp}"
-CLIENT_LIMIT="${CLIENT_LIMIT:-80}"
-GST_THREADS="${GST_THREADS:-$(nproc)}"
 MEDIA_SECONDS=30
-DIST="${DIST:-$HERE/../app/target/tributary}"
-JAVA_OPTS="${JAVA_OPTS:-}"
-PYTHON="${PYTHON:-/usr/bin/python3}"
-find_java
+live_knobs curl   # RUNS, SERVERS, RAMP, STEP_SECONDS, WARMUP, BASELINE_SECONDS, CLIENT_LIMIT, GST_THREADS, DIST, ...
 OPEN_PATH=/open/bench
 SECURE_PATH=/secure/bench
 BENCH_USER=bench
 # A fresh password per invocation; the load client only ever sends this one (see part c).
 BENCH_PASSWORD="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 
-[[ -f "$DIST/tributary.jar" ]] || die "no distribution at $DIST (build distribution/app first)"
-for tool in ffmpeg ffprobe gcc curl; do command -v "$tool" >/dev/null || die "$tool is needed"; done
-[[ -x "$JDK_BIN/jcmd" ]] || die "no jcmd next to $JAVA"
-if [[ " $SERVERS " == *" gstreamer "* && " $PARTS " == *" a "* ]]; then
-    "$PYTHON" -c 'import gi; gi.require_version("GstRtspServer", "1.0")' 2>/dev/null \
-        || die "$PYTHON cannot import GstRtspServer (python3-gst-1.0, gir1.2-gst-rtsp-server-1.0)"
-fi
+if [[ " $SERVERS " == *" gstreamer "* && " $PARTS " == *" a "* ]]; then need_gst_rtsp_server; fi
 for n in $STEPS $AUTH_READERS; do
     [[ "$n" =~ ^[0-9]+$ && "$n" -ge 1 && "$n" -le 5000 ]] || die "STEPS/AUTH_READERS: $n is not in 1..5000"
 done
 for p in $PARTS; do [[ "$p" =~ ^[abc]$ ]] || die "PARTS: $p is not a, b or c"; done
 for s in $SERVERS; do [[ "$s" =~ ^(tributary|gstreamer)$ ]] || die "SERVERS: $s is not tributary or gstreamer"; done
-[[ "$RUNS" =~ ^[0-9]+$ && "$RUNS" -ge 1 && "$RUNS" -le 10 ]] || die "RUNS: 1..10"
-[[ "$STEP_SECONDS" =~ ^[0-9]+$ && "$STEP_SECONDS" -ge 8 && "$STEP_SECONDS" -le 300 ]] || die "STEP_SECONDS: 8..300"
-[[ "$BASELINE_SECONDS" =~ ^[0-9]+$ && "$BASELINE_SECONDS" -ge 3 && "$BASELINE_SECONDS" -le 120 ]] || die "BASELINE_SECONDS: 3..120"
 [[ "$AUTH_TRANSPORT" =~ ^(tcp|udp)$ ]] || die "AUTH_TRANSPORT: tcp or udp"
 STEPS="$(printf '%s\n' $STEPS | sort -n -u | tr '\n' ' ')"
 
-mkdir -p "$TARGET"
-STAMP="$(date +%Y%m%d-%H%M%S)"
-RUN="$(mktemp -d "${TMPDIR:-/tmp}/tributary-security.XXXXXX")"
 SERVER_PID="" PUB_PID="" PUB2_PID="" CLIENT_PID="" ANCHOR_PID="" GC_LOG="" HTTP_PORT="" RTSP_PORT=""
-stop_server() {
-    stop_pid "$CLIENT_PID"; CLIENT_PID=""
-    stop_pid "$ANCHOR_PID"; ANCHOR_PID=""
-    stop_pid "$SERVER_PID"; SERVER_PID=""
-    stop_pid "$PUB_PID"; PUB_PID=""
-    stop_pid "$PUB2_PID"; PUB2_PID=""
-}
-cleanup() {
-    set +e
-    stop_server
-    mkdir -p "$TARGET/security-$STAMP"
-    cp -r "$RUN"/out "$RUN"/*.log "$RUN"/*.tsv "$TARGET/security-$STAMP/" 2>/dev/null
-    rm -rf "$RUN"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-mkdir -p "$RUN/out"
+stop_server() { stop_pids CLIENT_PID ANCHOR_PID SERVER_PID PUB_PID PUB2_PID; }
+start_run security   # RUN, kept in target/security-STAMP/ on exit
 
-# ---- load client and media (the same clip as bench-live.sh) ------------------------------
-CLIENT="$TARGET/rtspload"
-build_client
-MEDIA="$TARGET/live-1080p30-4M-${MEDIA_SECONDS}s.mp4"
-generate_media "$MEDIA" "1080p30 H.264 4 Mbit/s, 1 s GOP, no B-frames, video only" \
-    -f lavfi -i "testsrc2=size=1920x1080:rate=30" -t "$MEDIA_SECONDS" \
-    -c:v libx264 -preset veryfast -profile:v high -bf 0 -g 30 -keyint_min 30 -sc_threshold 0 \
-    -b:v 4M -maxrate 4M -bufsize 2M -pix_fmt yuv420p -an -movflags +faststart
-SOURCE_BPS="$(source_bps "$MEDIA" -select_streams v:0)"
-# One snapshot of the distribution for the whole invocation (others may rebuild it meanwhile).
-cp -r "$DIST" "$RUN/dist"
-rm -rf "$RUN/dist/data/felix-cache"
+# ---- load client, media (the same clip as bench-live.sh), the distribution's snapshot -----
+prepare_live   # CLIENT, MEDIA, SOURCE_BPS, RUN/dist
 
 # ---- what a step variant is --------------------------------------------------------------
 # Label, then the load client's options (URL included) of each variant.
@@ -146,85 +98,26 @@ variant_args() {
 }
 
 # ---- processes ---------------------------------------------------------------------------
-warn_re() { if [[ "$1" == tributary ]]; then echo ' (WARN|ERROR) '; else echo 'CRITICAL|ERROR|WARN'; fi; }
-warn_lines() { grep -c -E "$(warn_re "$CUR_SERVER")" "$SERVER_LOG" 2>/dev/null || true; }
-server_broken() {
-    if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "server exited"; return; fi
-    if ! kill -0 "$PUB_PID" 2>/dev/null; then echo "publisher exited"; return; fi
-}
 # Runs the load client to its end (bounded by its own -d and hard stop): $1 output base, then
 # its options. For warm-ups and probes.
 client_run() {
     local base="$1"; shift
     "$CLIENT" "$@" >"$base.out" 2>"$base.err" || true
 }
-wait_ready() { # $1 .out file, $2 pid, $3 timeout s: until "ready_at_s=" (0) or the client ends (1)
-    for _ in $(seq 1 $(($3 * 5))); do
-        grep -q '^ready_at_s=' "$1" 2>/dev/null && return 0
-        kill -0 "$2" 2>/dev/null || return 1
-        sleep 0.2
-    done
-    return 1
-}
-# Waits (at most 30 s) until the server is back near its baseline CPU, so steps do not overlap.
-settle() {
-    local a b
-    for _ in $(seq 1 15); do
-        [[ -z "$(server_broken)" ]] || return 0
-        a=$(ticks "$SERVER_PID"); sleep 2; b=$(ticks "$SERVER_PID")
-        awk -v a="$a" -v b="$b" -v hz="$HZ" -v base="$BASE_CPU" 'BEGIN {exit !(100 * (b - a) / hz / 2 < base + 10)}' && return 0
-    done
-    log "the server is still busy after 30 s; continuing"
-}
-
-# ffmpeg publishing the clip live to Tributary at path $1 (RTSP/TCP), log $2; prints its pid.
-publish_tributary() {
-    ffmpeg -hide_banner -nostdin -loglevel warning -re -stream_loop -1 -i "$MEDIA" -c copy \
-        -f rtsp -rtsp_transport tcp "rtsp://127.0.0.1:$RTSP_PORT$1" >"$2" 2>&1 &
-    echo $!
-}
 
 start_tributary() {
-    local http rtp home
-    RTSP_PORT="$(pick_port tcppair)"; http=$((RTSP_PORT + 1)); rtp="$(pick_port udppair)"
-    HTTP_PORT="$http"
-    home="$RUN/home"
-    tributary_home "$home" "$RUN/dist" "$rtp"   # RTSPS on the RTSP port (tls port = 0)
+    local home
+    live_tributary_home   # RTSPS on the RTSP port (tls port = 0)
+    home="$TRIBUTARY_HOME"
     # Anonymous clients may read /open/** only (and publish from this host, for ffmpeg); the
     # bench user may read everything, with a password it is given on stdin.
     sed -i 's|^anonymous *=.*|anonymous = read:/open/**, publish:/** from 127.0.0.0/8 ::1|' "$home/etc/io.tributary.auth.cfg"
     grep -q '^anonymous = read:/open/\*\*' "$home/etc/io.tributary.auth.cfg" || die "cannot set the anonymous rule"
     printf '%s\n' "$BENCH_PASSWORD" | "$JAVA" -jar "$home/tributary.jar" --home "$home" user add "$BENCH_USER" \
         --permit 'read:/**' >/dev/null
-    GC_LOG="${SERVER_LOG%-server.log}-gc.log"
-    # shellcheck disable=SC2086
-    "$JAVA" $JAVA_OPTS "-Xlog:gc:file=$GC_LOG:timemillis" -jar "$home/tributary.jar" --home "$home" --no-shell \
-        --rtsp-port "$RTSP_PORT" --http-port "$http" >"$SERVER_LOG" 2>&1 &
-    SERVER_PID=$!
-    wait_until "$SERVER_PID" "$SERVER_LOG" 20 "Tributary exited at start" 120 0.5 \
-        "Tributary is not ready after 60 s ($SERVER_LOG)" tributary_listening "$SERVER_LOG" "$RTSP_PORT"
-    PUB_PID="$(publish_tributary "$OPEN_PATH" "$PUB_LOG")"
-    wait_until "$PUB_PID" "$PUB_LOG" 5 "the publisher exited" 60 0.5 "the live stream did not start in 30 s" \
-        grep -q "live stream $OPEN_PATH started" "$SERVER_LOG"
+    launch_tributary
+    publish_tributary PUB_PID "$OPEN_PATH" "$PUB_LOG" tcp
     log "Tributary pid $SERVER_PID on rtsp://127.0.0.1:$RTSP_PORT$OPEN_PATH (and rtsps://), publisher pid $PUB_PID"
-}
-
-start_gstreamer() {
-    local udp sprop
-    RTSP_PORT="$(pick_port tcp)"; udp="$(pick_port udppair)"
-    rm -f "$RUN/peer.sdp"
-    ffmpeg -hide_banner -nostdin -loglevel warning -re -stream_loop -1 -i "$MEDIA" -c copy \
-        -f rtp -sdp_file "$RUN/peer.sdp" "rtp://127.0.0.1:$udp" >"$PUB_LOG" 2>&1 &
-    PUB_PID=$!
-    wait_until "$PUB_PID" "$PUB_LOG" 5 "the publisher exited" 50 0.2 "ffmpeg wrote no SDP in 10 s" \
-        grep -qs sprop-parameter-sets "$RUN/peer.sdp"
-    sprop="$(sed -n 's/.*sprop-parameter-sets=\([^; ]*\).*/\1/p' "$RUN/peer.sdp" | tr -d '\r' | head -1)"
-    "$PYTHON" "$HERE/gst-live-server.py" --port "$RTSP_PORT" --udp-port "$udp" --path "$OPEN_PATH" \
-        --threads "$GST_THREADS" --sprop "$sprop" >"$SERVER_LOG" 2>&1 &
-    SERVER_PID=$!
-    wait_until "$SERVER_PID" "$SERVER_LOG" 20 "gst-live-server.py exited" 50 0.2 \
-        "gst-live-server.py is not ready after 10 s" grep -q "^ready" "$SERVER_LOG"
-    log "GStreamer pid $SERVER_PID on rtsp://127.0.0.1:$RTSP_PORT$OPEN_PATH, publisher pid $PUB_PID (RTP/UDP to $udp)"
 }
 
 # Warm-up (JIT, TLS and auth code paths): 20 readers for 10 s per variant, not reported.
@@ -237,20 +130,12 @@ warm_up() {
     done
 }
 
-# Idle baseline: server CPU over BASELINE_SECONDS in 3 s windows (the lowest counts, so that the
-# tail of the warm-up or of a GC is not subtracted from every step). $1: what it is before.
+# Idle baseline (measure_baseline): the lowest 3 s window of server CPU, subtracted from every
+# step. $1: what it is before.
 baseline() {
-    local a0 a1 w cpus=""
-    if [[ "$CUR_SERVER" == tributary ]]; then "$JDK_BIN/jcmd" "$SERVER_PID" GC.run >/dev/null 2>&1 || true; fi
-    BASE_CPU=10
-    settle
-    for w in $(seq 1 $((BASELINE_SECONDS / 3))); do
-        a0=$(ticks "$SERVER_PID"); sleep 3; a1=$(ticks "$SERVER_PID")
-        cpus="$cpus $(awk -v a="$a0" -v b="$a1" -v hz="$HZ" 'BEGIN {printf "%.2f", 100 * (b - a) / hz / 3}')"
-    done
-    BASE_CPU=$(printf '%s\n' $cpus | sort -g | head -1)
+    measure_baseline
     printf 'base\t%s\t%s\t%s\t%s\n' "$CUR_SERVER" "$CUR_RUN" "$BASE_CPU" "$1" >>"$RAW"
-    log "baseline ($CUR_SERVER, $1): server CPU $BASE_CPU % of a core (3 s windows:$cpus)"
+    log "baseline ($CUR_SERVER, $1): server CPU $BASE_CPU % of a core (3 s windows:$BASE_CPUS)"
 }
 
 # Whether SRTP can be measured on this Tributary: empty when it can, else why not (with the
@@ -276,49 +161,20 @@ srtp_missing() {
 # ---- one step ----------------------------------------------------------------------------
 # $1 variant, $2 readers. Prints a row, appends a "step" record to RAW.
 step() {
-    local v="$1" n="$2" s="$CUR_SERVER" base now w0 w0_ms limit broken="" warn0 warn1 note="" gc=""
-    local from to steady cpu ccpu other idle sys rss per_min ge90 ratio loss failed dropped verdict fails
+    local v="$1" n="$2" s="$CUR_SERVER" base note fails
+    local from steady cpu ccpu other idle sys rss per_min ge90 ratio loss failed dropped verdict
     base="$RUN/out/$s-$CUR_RUN-$v-$n"
-    warn0=$(warn_lines)
-    : >"$base.samples"
-    w0=$(date +%s%N); w0_ms=$((w0 / 1000000))
     # shellcheck disable=SC2046
-    "$CLIENT" $(variant_args "$v") -l -n "$n" -r "$RAMP" -d "$STEP_SECONDS" -w "$WARMUP" -b "$SOURCE_BPS" \
-        -o "$base.csv" >"$base.out" 2>"$base.err" &
-    CLIENT_PID=$!
-    limit=$(( (n / RAMP + STEP_SECONDS + 40) * 2 ))
-    for _ in $(seq 1 "$limit"); do
-        now=$(date +%s%N)
-        cpu_sample $(( (now - w0) / 1000000 )) >>"$base.samples"
-        broken="$(server_broken)"; [[ -z "$broken" ]] || break
-        kill -0 "$CLIENT_PID" 2>/dev/null || break
-        sleep 0.5
-    done
-    end_client "stopping the load client (${broken:-overran})"
-    warn1=$(warn_lines)
-    [[ -s "$base.out" ]] || { cat "$base.err" >&2; die "the load client printed nothing"; }
+    run_step "$base" "$n" "" $(variant_args "$v")
 
-    to=$(awk -v x="$(field client_wall_s "$base.out")" 'BEGIN {print x - 2}')
-    read -r from steady < <(steady_window "$base.out" "$to")
-    read -r cpu ccpu other idle sys rss < <(window_cpu "$base.samples" "$from" "$to" 1)
-    per_min=$(awk -v p="$cpu" -v b="$BASE_CPU" -v n="$n" 'BEGIN {if (p == "n/a") print "n/a"; else printf "%.4f", (p - b) / 100 * 60 / n}')
+    read -r from steady cpu ccpu other idle sys rss per_min < <(step_cpu "$base" "$n")
     ge90=$(field ge90_pct "$base.out"); ratio=$(field rate_p50_ratio "$base.out"); loss=$(field loss_pct "$base.out")
     failed=$(field failed "$base.out"); dropped=$(field dropped "$base.out")
-    verdict=$(step_verdict "$ge90" "$loss" "$failed" "$dropped")
-    if awk -v c="$ccpu" -v lim="$CLIENT_LIMIT" 'BEGIN {exit !(c != "n/a" && c >= lim)}'; then
-        verdict=client-limited
-    fi
-    if [[ -n "$broken" ]]; then verdict=broken; note="$broken"; fi
+    verdict=$(live_verdict "$ge90" "$loss" "$failed" "$dropped" "$ccpu")
+    note="$STEP_BROKEN"
     fails="$(sed -n 's/^failure=//p' "$base.out" | paste -sd ';' -)"
     [[ -n "$fails" ]] && note="${note:+$note; }failures: $fails"
-    if [[ "$s" == tributary && -f "$GC_LOG" ]]; then
-        gc="$(awk -v a="$w0_ms" -v b="$(date +%s%3N)" '/Pause/ {
-                t = substr($1, 2) + 0; d = $NF; sub(/ms$/, "", d)
-                if (t >= a && t <= b) {n++; s += d; if (d + 0 > m) m = d + 0}}
-            END {if (n) printf "GC %d pauses, max %.0f ms", n, m}' "$GC_LOG")"
-        [[ -n "$gc" ]] && note="${note:+$note; }$gc"
-    fi
-    [[ $((warn1 - warn0)) -gt 0 ]] && note="${note:+$note; }$((warn1 - warn0)) warning/error lines in the server log"
+    note="$(step_notes "$note")"
     local tls="-"
     [[ -n "$(field tls_p50_ms "$base.out")" ]] && tls="$(field tls_p50_ms "$base.out")/$(field tls_p99_ms "$base.out")"
     printf '| %-9s | %d | %-34s | %4s | %-14s | %6s | %5s | %6s | %s/%s | %4s | %5s (%s) | %7s | %5s | %4s | %4s | %3s | %s/%s | %s/%s | %s | %s | %s |\n' \
@@ -332,7 +188,7 @@ step() {
         "$s" "$CUR_RUN" "$v" "$n" "$verdict" "$ge90" "$ratio" "$loss" "$failed" "$dropped" "$cpu" "$per_min" "$ccpu" \
         "$(field play_p50_ms "$base.out")" "$(field play_p99_ms "$base.out")" \
         "$(field setup_p50_ms "$base.out")" "$(field setup_p99_ms "$base.out")" \
-        "$(field credentials_refused "$base.out")" "$((warn1 - warn0))" "$other" >>"$RAW"
+        "$(field credentials_refused "$base.out")" "$STEP_WARNINGS" "$other" >>"$RAW"
     [[ "$(field credentials_refused "$base.out")" == 0 ]] || die "the server refused the bench user's password (see $base.out)"
 }
 
@@ -342,7 +198,7 @@ steps() {
     for n in $STEPS; do
         for v in "$@"; do
             [[ -z "$(server_broken)" ]] || { log "skipping $v at $n: $(server_broken)"; continue; }
-            settle
+            settle_to_baseline
             log "step: $CUR_SERVER, $n readers, $(variant_label "$v")"
             step "$v" "$n"
         done
@@ -379,9 +235,8 @@ run_tributary() {
         [[ " $PARTS " != *" b "* ]] || steps tcp rtsps
     fi
     if [[ " $PARTS " == *" c "* && -z "$(server_broken)" ]]; then
-        PUB2_PID="$(publish_tributary "$SECURE_PATH" "${PUB_LOG%.log}-secure.log")"
-        wait_until "$PUB2_PID" "${PUB_LOG%.log}-secure.log" 5 "the second publisher exited" 60 0.5 \
-            "the live stream $SECURE_PATH did not start in 30 s" grep -q "live stream $SECURE_PATH started" "$SERVER_LOG"
+        publish_tributary PUB2_PID "$SECURE_PATH" "${PUB_LOG%.log}-secure.log" tcp \
+            "the second publisher exited" "the live stream $SECURE_PATH did not start in 30 s"
         # One reader with the password first: a wrong one must not be sent 200 times (the server
         # slows down and then refuses an address that fails to log in).
         probe="$RUN/out/tributary-$CUR_RUN-login-probe"
@@ -396,9 +251,7 @@ run_tributary() {
         steps open digest
         STEPS="$saved"
     fi
-    grep -E "$(warn_re tributary)" "$SERVER_LOG" 2>/dev/null \
-        | sed -E 's/^[0-9-]+ [0-9:.]+ //; s/[0-9a-f]{8}…/<id>/g; s/:[0-9]{4,5}/:<port>/g; s/[0-9]+/N/g' \
-        | sort | uniq -c | sort -rn | head -15 | sed "s/^/tributary run $CUR_RUN: /" >>"$RUN/warnings.log" || true
+    collect_warnings "tributary run $CUR_RUN" '[0-9a-f]{8}…'
     stop_server
 }
 
@@ -406,7 +259,7 @@ run_gstreamer() {
     CUR_SERVER=gstreamer
     SERVER_LOG="$RUN/gstreamer-$CUR_RUN-server.log"; PUB_LOG="$RUN/gstreamer-$CUR_RUN-publisher.log"
     log "== run $CUR_RUN: gst-rtsp-server"
-    start_gstreamer
+    start_gst_live "$OPEN_PATH"
     "$CLIENT" -u "rtsp://127.0.0.1:$RTSP_PORT$OPEN_PATH" -l -n 1 -t tcp -r 1 -d 3000 -b "$SOURCE_BPS" \
         >"$RUN/out/gstreamer-$CUR_RUN-anchor.out" 2>&1 &
     ANCHOR_PID=$!
@@ -414,19 +267,12 @@ run_gstreamer() {
     warm_up udp
     baseline "part a: 1 publisher, 1 anchor reader"
     steps udp
-    grep -E "$(warn_re gstreamer)" "$SERVER_LOG" 2>/dev/null | sort | uniq -c | sort -rn | head -15 \
-        | sed "s/^/gstreamer run $CUR_RUN: /" >>"$RUN/warnings.log" || true
+    collect_warnings "gstreamer run $CUR_RUN"
     stop_server
 }
 
 # ---- main ----------------------------------------------------------------------------------
-RAW="$RUN/raw.tsv"
-STEPS_MD="$RUN/steps.md"
-RESULTS="$TARGET/results-security-$STAMP.md"
-COMMIT="$(git -C "$HERE" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-: >"$RAW"; : >"$RUN/warnings.log"
-LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-T_START=$(date +%s)
+start_results security   # RAW, STEPS_MD, RESULTS, ...
 {
     echo "| server | run | variant | readers | verdict | % ≥ 90 % rate | median rate / source | loss % | failed/dropped | steady s | server CPU % (kernel) | CPU-s / reader-min | RSS MiB | client CPU % | other load % | idle % | connect → PLAY answered p50/p99 ms | connect → first RTP p50/p99 ms | TLS handshake p50/p99 ms | 401s answered | notes |"
     echo "|---|---:|---|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|---:|---|"
@@ -436,19 +282,17 @@ for CUR_RUN in $(seq 1 "$RUNS"); do
     [[ " $SERVERS " != *" tributary "* ]] || run_tributary
     [[ " $SERVERS " != *" gstreamer "* || " $PARTS " != *" a "* ]] || run_gstreamer
 done
-LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
-MINUTES=$(( ($(date +%s) - T_START + 30) / 60 ))
+stop_clock
 
 {
-    echo "# Security overhead: Tributary and gst-rtsp-server $(gst-launch-1.0 --version 2>/dev/null | sed -n 's/.*GStreamer \([0-9.]*\).*/\1/p' | head -1)"
+    echo "# Security overhead: Tributary and gst-rtsp-server $(gst_version)"
     echo
-    echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT, $(nproc) CPUs ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)),"
-    echo "load average before $LOAD_BEFORE, after $LOAD_AFTER; $MINUTES min. JVM: $("$JAVA" -version 2>&1 | head -1)."
+    report_machine
     echo "Source: $(basename "$MEDIA") (video only, looped), $SOURCE_BPS bit/s of H.264; readers $STEPS (parts a, b),"
     echo "$AUTH_READERS (part c, $AUTH_TRANSPORT); $RUNS run(s), medians; ramp $RAMP sessions/s, $STEP_SECONDS s per step."
     echo
-    "$PYTHON" - "$RAW" "$STEPS" "$AUTH_READERS" "$PARTS" <<'PY'
-import statistics, sys
+    summary_py "$RAW" "$STEPS" "$AUTH_READERS" "$PARTS" <<'PY'
+import sys
 raw, sizes, auth_n, parts = sys.argv[1], sys.argv[2].split(), sys.argv[3], sys.argv[4].split()
 steps, srtp_why = [], {}
 for line in open(raw):
@@ -459,18 +303,8 @@ for line in open(raw):
     elif f[0] == "srtp":
         srtp_why[f[1]] = f[2]
 
-def num(x):
-    try:
-        return float(x)
-    except (TypeError, ValueError):
-        return None
-
 def rows(server, v, n):
     return sorted((s for s in steps if s["server"] == server and s["v"] == v and s["n"] == str(n)), key=lambda s: int(s["run"]))
-
-def med(vals):
-    vals = [v for v in vals if v is not None]
-    return statistics.median(vals) if vals else None
 
 def fmt(v, d):
     return "n/a" if v is None else f"{v:.{d}f}"
@@ -533,19 +367,11 @@ print("† = at least one run's step did not pass (fewer than 99 % of readers in
 print("or the load client was the limit): the figure is measured, not sustained. Ratios of medians; per run: that run's ratio.")
 PY
     echo
-    echo "## Steps"
-    echo
-    cat "$STEPS_MD"
+    report_steps
     echo
     echo "Idle baselines (server CPU % of a core, subtracted): $(awk -F'\t' '$1 == "base" {printf "%s%s run %s (%s): %s", sep, $2, $3, $5, $4; sep = "; "}' "$RAW")."
     echo
-    echo "## Server warnings and errors (distinct, counted)"
-    echo
-    echo '```'
-    cat "$RUN/warnings.log"
-    echo '```'
+    report_warnings
 } >"$RESULTS.part"
-mv "$RESULTS.part" "$RESULTS"
-echo
-sed -n '/^| part/,/^$/p' "$RESULTS"
+finish_results part
 log "results: $RESULTS (client outputs, samples, server and publisher logs: $TARGET/security-$STAMP/)"

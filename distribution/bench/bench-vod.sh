@@ -32,11 +32,8 @@ MEDIA_SECONDS="${MEDIA_SECONDS:-40}"
 WARMUP="${WARMUP:-3}"
 PIN="${PIN:-0}"
 PROFILE_AT="${PROFILE_AT:-}"
-DIST="${DIST:-$HERE/../app/target/tributary}"
-JAVA_OPTS="${JAVA_OPTS:-}"
-find_java
+find_tributary   # DIST, JAVA_OPTS, JAVA, JDK_BIN, HZ
 
-[[ -f "$DIST/tributary.jar" ]] || die "no distribution at $DIST (build distribution/app first)"
 command -v ffmpeg >/dev/null || die "ffmpeg is needed to generate the media file"
 command -v gcc >/dev/null || die "gcc is needed to build the load client"
 for n in $STEPS; do
