@@ -70,8 +70,4 @@ public final class ConnectionLimits {
             LOG.warn("refusing connections from {}: {}", client.getHostAddress(), why);
         }
     }
-
-    public int open() {
-        return total.get();
-    }
 }
