@@ -13,8 +13,8 @@ final class CommandLine {
               --home DIR        runtime folder (default: the folder of tributary.jar)
               --etc DIR         configuration folder: settings, users, certificates (default HOME/etc;
                                 another folder is created from HOME/etc on first start)
-              --rtsp-port N     RTSP port (default 8554; a number written in
-                                etc/io.tributary.engine.rtsp.cfg wins over this option)
+              --rtsp-port N     RTSP port; repeat it for several (default 554 when allowed, and 8554;
+                                numbers written in etc/io.tributary.engine.rtsp.cfg win over this option)
               --http-port N     web console port (default 8080, bound to 127.0.0.1)
               --media DIR       folder served as rtsp://host:port/vod/<file> (default HOME/media)
               --no-shell        do not start the interactive Gogo shell
@@ -47,7 +47,7 @@ final class CommandLine {
     static Object parseAny(String[] args, boolean interactive) throws HelpRequested {
         Path home = null;
         Path etc = null;
-        Integer rtspPort = null;
+        java.util.List<Integer> rtspPorts = new java.util.ArrayList<>();
         Integer httpPort = null;
         Path media = null;
         boolean shell = interactive;
@@ -55,7 +55,7 @@ final class CommandLine {
             String arg = args[i];
             switch (arg) {
                 case "--home" -> home = Path.of(value(args, ++i, arg));
-                case "--rtsp-port" -> rtspPort = port(value(args, ++i, arg), arg);
+                case "--rtsp-port" -> rtspPorts.add(port(value(args, ++i, arg), arg));
                 case "--http-port" -> httpPort = port(value(args, ++i, arg), arg);
                 case "--media" -> media = Path.of(value(args, ++i, arg));
                 case "--etc" -> etc = Path.of(value(args, ++i, arg));
@@ -71,8 +71,8 @@ final class CommandLine {
         }
         TributaryOptions options = TributaryOptions.of(home != null ? home : jarFolder())
                 .withShell(shell);
-        if (rtspPort != null) {
-            options = options.withRtspPort(rtspPort);
+        if (!rtspPorts.isEmpty()) {
+            options = options.withRtspPorts(rtspPorts);
         }
         if (httpPort != null) {
             options = options.withHttpPort(httpPort);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import org.osgi.framework.Constants;
 
 /**
@@ -20,7 +21,12 @@ final class FrameworkProperties {
     static final String HOME = "tributary.home";
     /** The configuration folder; bundles resolve their files (certificates) against it. */
     static final String ETC = "tributary.etc";
-    /** Substituted into {@code etc/io.tributary.engine.rtsp.cfg} ({@code port = ${tributary.rtsp.port}}). */
+    /** Substituted into {@code etc/io.tributary.engine.rtsp.cfg} ({@code ports = ${tributary.rtsp.ports}}). */
+    static final String RTSP_PORTS = "tributary.rtsp.ports";
+    /**
+     * The first of them, for configuration folders made before several ports were possible
+     * ({@code port = ${tributary.rtsp.port}}).
+     */
     static final String RTSP_PORT = "tributary.rtsp.port";
     /** Substituted into {@code etc/io.tributary.sources.file.cfg} ({@code mediaDirectory = ${tributary.media}}). */
     static final String MEDIA = "tributary.media";
@@ -28,6 +34,7 @@ final class FrameworkProperties {
     static final String HTTP_HOST = "org.apache.felix.http.host";
     static final String GOGO_ARGS = "gosh.args";
     static final String CONSOLE_SECURITY_PROVIDERS = "felix.webconsole.security.providers";
+    static final String DEFAULT_RTSP_PORTS = "554, 8554";
     static final int DEFAULT_RTSP_PORT = 8554;
     static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -43,6 +50,7 @@ final class FrameworkProperties {
         p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, Slf4jExports.exportPackage());
         p.put(HOME, home.toString());
         p.put(ETC, options.etc().toString());
+        p.put(RTSP_PORTS, DEFAULT_RTSP_PORTS);
         p.put(RTSP_PORT, Integer.toString(DEFAULT_RTSP_PORT));
         p.put(MEDIA, Layout.media(home).toString());
         p.put(HTTP_HOST, "127.0.0.1");
@@ -56,7 +64,10 @@ final class FrameworkProperties {
         p.put("felix.fileinstall.log.default", "jul");
         p.putAll(fileProperties(Layout.frameworkProperties(options.etc())));
 
-        options.rtspPort().ifPresent(port -> p.put(RTSP_PORT, Integer.toString(port)));
+        if (!options.rtspPorts().isEmpty()) {
+            p.put(RTSP_PORTS, options.rtspPorts().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+            p.put(RTSP_PORT, options.rtspPorts().get(0).toString());
+        }
         options.httpPort().ifPresent(port -> p.put(HTTP_PORT, Integer.toString(port)));
         options.mediaDirectory().ifPresent(dir -> p.put(MEDIA, dir.toString()));
         if (!options.shell()) {

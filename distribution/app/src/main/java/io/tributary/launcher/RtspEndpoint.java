@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,48 +23,72 @@ import org.slf4j.LoggerFactory;
  * itself takes the values from Config Admin; the launcher only needs them for its log line
  * and its readiness probe.
  */
-record RtspEndpoint(String host, int port) {
+record RtspEndpoint(String host, List<Integer> ports) {
 
     static final String CONFIG_FILE = "io.tributary.engine.rtsp.cfg";
     private static final Logger LOG = LoggerFactory.getLogger(RtspEndpoint.class);
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
 
-    static RtspEndpoint of(Path etc, Map<String, String> frameworkProperties, OptionalInt requestedPort)
+    RtspEndpoint {
+        ports = List.copyOf(ports);
+    }
+
+    /**
+     * @param requestedPorts the {@code --rtsp-port} options (empty: none given); only said to be
+     *                       ignored when the file pins other numbers
+     */
+    static RtspEndpoint of(Path etc, Map<String, String> frameworkProperties, List<Integer> requestedPorts)
             throws StartupException {
         Properties config = load(etc.resolve(CONFIG_FILE));
         String host = substitute(config.getProperty("host", ""), frameworkProperties).trim();
-        String rawPort = config.getProperty("port");
-        int port = FrameworkProperties.DEFAULT_RTSP_PORT;
-        if (rawPort != null) {
-            String value = substitute(rawPort, frameworkProperties).trim();
+        // the engine's rule: a legacy single "port" wins over "ports"; neither: the launcher's defaults
+        String legacy = substitute(config.getProperty("port", ""), frameworkProperties).trim();
+        String key = legacy.isEmpty() || legacy.equals("0") ? "ports" : "port";
+        String raw = config.getProperty(key, "${" + FrameworkProperties.RTSP_PORTS + "}");
+        String value = substitute(raw, frameworkProperties).trim();
+        List<Integer> ports = new ArrayList<>();
+        for (String token : value.split("[,\\s]+")) {
+            if (token.isEmpty()) {
+                continue;
+            }
             try {
-                port = Integer.parseInt(value);
+                ports.add(Integer.parseInt(token));
             } catch (NumberFormatException e) {
-                throw new StartupException("etc/" + CONFIG_FILE + ": port = " + rawPort
-                        + " is not a port number ('" + value + "')");
+                throw new StartupException("etc/" + CONFIG_FILE + ": " + key + " = " + raw
+                        + " is not a list of port numbers ('" + token + "')");
             }
         }
-        if (requestedPort.isPresent() && requestedPort.getAsInt() != port) {
-            LOG.warn("--rtsp-port {} has no effect: etc/{} sets port = {}", requestedPort.getAsInt(),
-                    CONFIG_FILE, rawPort);
+        if (ports.isEmpty()) {
+            throw new StartupException("etc/" + CONFIG_FILE + ": " + key + " = " + raw + " names no port");
         }
-        return new RtspEndpoint(host, port);
+        if (!requestedPorts.isEmpty() && !requestedPorts.equals(ports)) {
+            LOG.warn("--rtsp-port {} has no effect: etc/{} sets {} = {}", requestedPorts, CONFIG_FILE, key, raw);
+        }
+        return new RtspEndpoint(host, ports);
     }
 
-    /** Whether something accepts TCP connections there, trying until the timeout. */
-    boolean awaitListening(Duration timeout) throws InterruptedException {
+    /**
+     * The ports where something accepts TCP connections, trying until one does or the timeout
+     * (a privileged port the engine was not allowed to bind is simply not among them).
+     */
+    List<Integer> awaitListening(Duration timeout) throws InterruptedException {
         String target = host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(target, port), 200);
-                return true;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    return false;
-                }
-                Thread.sleep(20);
+            List<Integer> listening = ports.stream().filter(port -> accepts(target, port)).toList();
+            if (!listening.isEmpty() || System.nanoTime() > deadline) {
+                return listening;
             }
+            Thread.sleep(20);
+        }
+    }
+
+    private static boolean accepts(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

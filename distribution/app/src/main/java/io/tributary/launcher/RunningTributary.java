@@ -46,7 +46,10 @@ public final class RunningTributary implements AutoCloseable {
         return home;
     }
 
-    /** The port the engine was configured with when the launcher started it. */
+    /**
+     * An RTSP port the engine listened on when the launcher started it: the last of its ports
+     * that accepted (8554 of the default 554, 8554), or the first configured when none did.
+     */
     public int rtspPort() {
         return rtspPort;
     }

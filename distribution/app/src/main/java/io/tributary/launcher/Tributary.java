@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.felix.framework.Felix;
 import org.osgi.framework.BundleContext;
@@ -44,7 +45,7 @@ public final class Tributary {
         boolean admin = Users.ensureAdmin(home, options.etc());
         Map<String, String> properties = FrameworkProperties.of(options);
         ConsoleExposure.restrict(properties, admin);
-        RtspEndpoint rtsp = RtspEndpoint.of(options.etc(), properties, options.rtspPort());
+        RtspEndpoint rtsp = RtspEndpoint.of(options.etc(), properties, options.rtspPorts());
         Framework framework = newFramework(properties);
         try {
             framework.init();
@@ -61,16 +62,19 @@ public final class Tributary {
             LOG.debug("Core bundles started: {} ms", millisSince(started));
             int active = Readiness.await(context, Layout.deploy(home), BUNDLES_TIMEOUT);
             LOG.debug("All bundles active: {} ms", millisSince(started));
-            boolean listening = rtsp.awaitListening(RTSP_TIMEOUT);
+            List<Integer> listening = rtsp.awaitListening(RTSP_TIMEOUT);
             Duration startup = Duration.ofNanos(System.nanoTime() - started);
-            RunningTributary running = new RunningTributary(framework, options.home(), rtsp.port(),
+            int rtspPort = listening.isEmpty() ? rtsp.ports().get(0) : listening.get(listening.size() - 1);
+            RunningTributary running = new RunningTributary(framework, options.home(), rtspPort,
                     properties.get(FrameworkProperties.HTTP_HOST),
                     Integer.parseInt(properties.get(FrameworkProperties.HTTP_PORT)), startup);
-            LOG.info("Tributary started in {} ms ({} bundles active); RTSP on port {}, console {}",
-                    startup.toMillis(), active, rtsp.port(), running.consoleUri());
-            if (!listening) {
-                LOG.warn("Nothing accepts connections on RTSP port {} yet: is the engine's component active?"
-                        + " (web console: Components)", rtsp.port());
+            LOG.info("Tributary started in {} ms ({} bundles active); RTSP on port{} {}, console {}",
+                    startup.toMillis(), active, listening.size() == 1 ? "" : "s",
+                    listening.isEmpty() ? rtsp.ports() : listening.stream().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", ")), running.consoleUri());
+            if (listening.isEmpty()) {
+                LOG.warn("Nothing accepts connections on RTSP port{} {} yet: is the engine's component active?"
+                        + " (web console: Components)", rtsp.ports().size() == 1 ? "" : "s", rtsp.ports());
             }
             return running;
         } catch (StartupException | BundleException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.tributary.launcher;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,8 +12,8 @@ import java.util.OptionalInt;
  * override. Everything else comes from {@code <home>/etc/}.
  *
  * @param home the runtime folder (holds {@code system/}, {@code deploy/}, {@code etc/})
- * @param rtspPort the RTSP port, handed to Config Admin through the framework property
- *     {@value FrameworkProperties#RTSP_PORT}; empty = {@value FrameworkProperties#DEFAULT_RTSP_PORT}
+ * @param rtspPorts the RTSP ports, handed to Config Admin through the framework property
+ *     {@value FrameworkProperties#RTSP_PORTS}; empty = {@value FrameworkProperties#DEFAULT_RTSP_PORTS}
  * @param httpPort the HTTP port of the console; empty = {@value FrameworkProperties#DEFAULT_HTTP_PORT}
  * @param shell whether the Gogo shell reads the terminal
  * @param mediaDirectory the folder served under {@code /vod/}; empty = {@code <home>/media}
@@ -23,7 +24,7 @@ import java.util.OptionalInt;
  */
 public record TributaryOptions(
         Path home,
-        OptionalInt rtspPort,
+        List<Integer> rtspPorts,
         OptionalInt httpPort,
         boolean shell,
         Optional<Path> mediaDirectory,
@@ -33,7 +34,7 @@ public record TributaryOptions(
     public TributaryOptions {
         home = home.toAbsolutePath().normalize();
         etc = etc == null ? home.resolve("etc") : etc.toAbsolutePath().normalize();
-        Objects.requireNonNull(rtspPort);
+        rtspPorts = List.copyOf(rtspPorts);
         Objects.requireNonNull(httpPort);
         mediaDirectory = mediaDirectory.map(p -> p.toAbsolutePath().normalize());
         frameworkProperties = Map.copyOf(frameworkProperties);
@@ -41,36 +42,42 @@ public record TributaryOptions(
 
     /** Defaults for a runtime folder: ports from etc/ or the built-in defaults, no shell. */
     public static TributaryOptions of(Path home) {
-        return new TributaryOptions(home, OptionalInt.empty(), OptionalInt.empty(), false,
+        return new TributaryOptions(home, List.of(), OptionalInt.empty(), false,
                 Optional.empty(), Map.of(), null);
     }
 
+    /** Listens on this port only. */
     public TributaryOptions withRtspPort(int port) {
-        return new TributaryOptions(home, OptionalInt.of(checkPort(port)), httpPort, shell,
-                mediaDirectory, frameworkProperties, etc);
+        return withRtspPorts(List.of(port));
+    }
+
+    /** Listens on these ports ({@code --rtsp-port} repeated). */
+    public TributaryOptions withRtspPorts(List<Integer> ports) {
+        ports.forEach(TributaryOptions::checkPort);
+        return new TributaryOptions(home, ports, httpPort, shell, mediaDirectory, frameworkProperties, etc);
     }
 
     public TributaryOptions withHttpPort(int port) {
-        return new TributaryOptions(home, rtspPort, OptionalInt.of(checkPort(port)), shell,
+        return new TributaryOptions(home, rtspPorts, OptionalInt.of(checkPort(port)), shell,
                 mediaDirectory, frameworkProperties, etc);
     }
 
     public TributaryOptions withShell(boolean enabled) {
-        return new TributaryOptions(home, rtspPort, httpPort, enabled, mediaDirectory,
+        return new TributaryOptions(home, rtspPorts, httpPort, enabled, mediaDirectory,
                 frameworkProperties, etc);
     }
 
     public TributaryOptions withMediaDirectory(Path directory) {
-        return new TributaryOptions(home, rtspPort, httpPort, shell, Optional.of(directory),
+        return new TributaryOptions(home, rtspPorts, httpPort, shell, Optional.of(directory),
                 frameworkProperties, etc);
     }
 
     public TributaryOptions withFrameworkProperties(Map<String, String> properties) {
-        return new TributaryOptions(home, rtspPort, httpPort, shell, mediaDirectory, properties, etc);
+        return new TributaryOptions(home, rtspPorts, httpPort, shell, mediaDirectory, properties, etc);
     }
 
     public TributaryOptions withEtc(Path directory) {
-        return new TributaryOptions(home, rtspPort, httpPort, shell, mediaDirectory, frameworkProperties,
+        return new TributaryOptions(home, rtspPorts, httpPort, shell, mediaDirectory, frameworkProperties,
                 directory);
     }
 

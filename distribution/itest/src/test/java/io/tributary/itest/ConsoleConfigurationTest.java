@@ -55,12 +55,12 @@ class ConsoleConfigurationTest {
         Path cfg = tributary.etc().resolve(PID + ".cfg");
         String before = Files.readString(cfg);
         assertEquals("60", rawValue(before, "sessionTimeoutSeconds"), "distribution's " + cfg);
-        assertEquals("${tributary.rtsp.port}", rawValue(before, "port"), "distribution's " + cfg);
+        assertEquals("${tributary.rtsp.ports}", rawValue(before, "ports"), "distribution's " + cfg);
 
         // What the editor dialog shows: the console's JSON for the configuration.
         Map<String, Object> editor = awaitEditor(tributary.httpPort(), json -> true);
         Map<String, Object> properties = properties(editor);
-        assertEquals(String.valueOf(tributary.rtspPort()), String.valueOf(value(properties, "port")),
+        assertEquals(String.valueOf(tributary.rtspPort()), String.valueOf(value(properties, "ports")),
                 "port shown in the console");
 
         // Save, as the dialog's Save button does, with one field changed.
@@ -81,9 +81,9 @@ class ConsoleConfigurationTest {
         System.out.println(cfg + " after the save:\n" + after);
         assertTrue(written, "sessionTimeoutSeconds is not 42 in " + cfg + " " + TIMEOUT.toSeconds()
                 + " s after the save:\n" + after);
-        // The port stays the launcher's --rtsp-port, not the number the console showed, and the
+        // The ports stay the launcher's --rtsp-port, not the number the console showed, and the
         // file stays plain (no typed values such as I"42"), its comments kept.
-        assertEquals("${tributary.rtsp.port}", rawValue(after, "port"), "port in " + cfg + ":\n" + after);
+        assertEquals("${tributary.rtsp.ports}", rawValue(after, "ports"), "ports in " + cfg + ":\n" + after);
         assertFalse(after.contains("I\""), "typed values in " + cfg + ":\n" + after);
         assertTrue(after.contains("# Seconds without a request"), "comments lost in " + cfg + ":\n" + after);
 
@@ -98,7 +98,7 @@ class ConsoleConfigurationTest {
                     json -> "42".equals(String.valueOf(value(properties(json), "sessionTimeoutSeconds")))));
             assertEquals("42", String.valueOf(value(reloaded, "sessionTimeoutSeconds")),
                     "sessionTimeoutSeconds after a restart");
-            assertEquals(String.valueOf(rtspPort), String.valueOf(value(reloaded, "port")),
+            assertEquals(String.valueOf(rtspPort), String.valueOf(value(reloaded, "ports")),
                     "port after a restart with --rtsp-port " + rtspPort);
         }
     }

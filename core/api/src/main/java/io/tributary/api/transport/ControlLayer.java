@@ -15,4 +15,16 @@ public sealed interface ControlLayer {
             Objects.requireNonNull(engine, "engine");
         }
     }
+
+    /**
+     * The listener speaks the connection's protocol itself (RTSP over HTTP): the engine hands
+     * it the bytes that arrive and a {@link ControlConnection} to answer on, and the listener
+     * may turn the connection into one that carries RTSP out
+     * ({@link ControlConnection#carryRtsp()}).
+     */
+    record Handled(ConnectionHandler handler) implements ControlLayer {
+        public Handled {
+            Objects.requireNonNull(handler, "handler");
+        }
+    }
 }

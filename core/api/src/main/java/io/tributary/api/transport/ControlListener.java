@@ -5,7 +5,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A protocol clients speak on the engine's control ports besides plain RTSP (TLS now, RTSP
- * over HTTP next), recognised by the first bytes a client sends, as Jetty's detecting
+ * over HTTP), recognised by the first bytes a client sends, as Jetty's detecting
  * connection factory does. The engine asks the installed listeners in service ranking order;
  * a connection no listener claims is plain RTSP.
  *

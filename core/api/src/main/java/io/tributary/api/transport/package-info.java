@@ -3,7 +3,7 @@
  * track; control listeners take connections on the control ports by their first bytes.
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 package io.tributary.api.transport;
 
 import org.osgi.annotation.bundle.Export;

@@ -113,6 +113,8 @@ final class ProtocolDetector extends ByteToMessageDecoder {
                 List<ControlListener> inner = shared.listeners().get().stream().filter(l -> l != listener).toList();
                 RtspPipeline.addInner(ctx.pipeline(), name, shared, inner, true);
             }
+            case ControlLayer.Handled handled -> ctx.pipeline().addAfter(ctx.name(), ctx.name() + "-handled",
+                    new HandledConnection(shared, handled.handler(), info));
         }
         ctx.pipeline().remove(this); // hands what was read to the new layer
     }

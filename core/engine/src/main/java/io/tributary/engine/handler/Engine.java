@@ -4,6 +4,7 @@ import io.tributary.api.payload.PayloadFormat;
 import io.tributary.api.source.PublishTarget;
 import io.tributary.api.transport.MediaKeying;
 import io.tributary.api.transport.MediaTransport;
+import io.tributary.api.transport.TransportPolicy;
 import io.tributary.engine.path.PathRegistry;
 import io.tributary.engine.path.SdpBuilder;
 import io.tributary.engine.path.Whiteboard;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executor;
  * @param paths          path → shared source
  * @param formats        payload formats by encoding name
  * @param transports     media transports by profile key
+ * @param policies       rules on which transports may carry a path's media
  * @param keyings        how the keys of secure profiles reach clients, by profile (RTP/SAVP)
  * @param publishTargets services that accept published media, in ranking order
  * @param samples        shared packetized samples
@@ -29,7 +31,8 @@ import java.util.concurrent.Executor;
  *                        beside an encrypted control connection)
  */
 public record Engine(SessionManager sessions, PathRegistry paths, Whiteboard<PayloadFormat> formats,
-                     Whiteboard<MediaTransport> transports, Whiteboard<MediaKeying> keyings,
+                     Whiteboard<MediaTransport> transports, Whiteboard<TransportPolicy> policies,
+                     Whiteboard<MediaKeying> keyings,
                      Whiteboard<PublishTarget> publishTargets,
                      SampleCache samples, SdpBuilder sdp, Executor blocking, int maxPayloadSize,
                      long slowReaderNanos, boolean plainUdpOverTls) {

@@ -5,6 +5,7 @@ import io.tributary.api.media.MediaDescription;
 import io.tributary.api.media.TrackDescription;
 import io.tributary.api.payload.PayloadFormat;
 import io.tributary.api.transport.MediaTransport;
+import io.tributary.api.transport.TransportPolicy;
 import io.tributary.engine.path.SharedSource;
 import io.tributary.engine.publish.Announcement;
 import io.tributary.engine.publish.Recording;
@@ -23,6 +24,8 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * SETUP: binds one track of a path to the first transport of the client's list that a
@@ -30,6 +33,7 @@ import java.util.concurrent.CompletionStage;
  * {@code mode=record} the track is one a publisher announced, and the session receives.
  */
 final class SetupHandler implements MethodHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(SetupHandler.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Engine engine;
 
@@ -120,12 +124,19 @@ final class SetupHandler implements MethodHandler {
         TransportSpec chosen = null;
         MediaTransport transport = null;
         boolean clearOverTls = false;
+        String refusal = null;
+        boolean live = recording == null && session.source().live() != null;
         for (TransportSpec spec : specs) {
             if (spec.isRecord() != (recording != null)) {
                 continue;
             }
-            if (context.connection().secure() && !engine.plainUdpOverTls() && "RTP/AVP/UDP".equals(spec.profileKey())) {
+            if (context.connection().secure() && !engine.plainUdpOverTls() && spec.profileKey().startsWith("RTP/AVP/UDP")) {
                 clearOverTls = true; // the media would travel in the clear beside an encrypted connection
+                continue;
+            }
+            String refused = recording == null ? refusal(session.path(), spec, live) : null;
+            if (refused != null) {
+                refusal = refused;
                 continue;
             }
             var candidate = engine.transports().get(spec.profileKey());
@@ -138,14 +149,14 @@ final class SetupHandler implements MethodHandler {
         if (chosen == null) {
             throw new RtspException(RtspStatus.UNSUPPORTED_TRANSPORT, clearOverTls
                     ? "on RTSPS, media goes inside the connection (RTP/AVP/TCP) or as SRTP (RTP/SAVP), not as plain RTP over UDP"
-                    : "no transport offered is supported");
+                    : refusal != null ? refusal : "no transport offered is supported");
         }
         long ssrc = ssrcOf(session.source(), track, recording != null);
         if (recording != null) {
             recording.setupTrack(track, format.depacketizer(description));
         }
         ClientConnection connection = context.connection();
-        boolean sharedStream = recording == null && session.source().live() != null;
+        boolean sharedStream = live;
         SessionTransportContext transportContext = new SessionTransportContext(session, connection.remote(),
                 connection.local(), connection.control(), track, ssrc, connection.secure(),
                 context.request().headers(), sharedStream);
@@ -166,6 +177,23 @@ final class SetupHandler implements MethodHandler {
                     .header(RtspHeaders.TRANSPORT, TransportHeader.format(binding.reply()))
                     .header(RtspHeaders.SESSION, session.id() + ";timeout=" + session.timeoutSeconds());
         });
+    }
+
+    /** The first policy's reason to refuse {@code spec} for the path, or null. */
+    private String refusal(String path, TransportSpec spec, boolean live) {
+        for (TransportPolicy policy : engine.policies().all()) {
+            String reason;
+            try {
+                reason = policy.refusal(path, spec, live);
+            } catch (RuntimeException e) {
+                LOG.warn("transport policy {} failed; ignoring it", policy.getClass().getName(), e);
+                continue;
+            }
+            if (reason != null) {
+                return reason;
+            }
+        }
+        return null;
     }
 
     /** Readers of a live path share the stream's SSRC; files and publishers get a random one. */

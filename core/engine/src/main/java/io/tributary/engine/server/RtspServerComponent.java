@@ -14,6 +14,7 @@ import io.tributary.api.source.SourceStatus;
 import io.tributary.api.transport.ControlListener;
 import io.tributary.api.transport.MediaKeying;
 import io.tributary.api.transport.MediaTransport;
+import io.tributary.api.transport.TransportPolicy;
 import io.tributary.engine.auth.AccessControl;
 import io.tributary.engine.auth.CredentialStores;
 import io.tributary.engine.auth.LoginFailures;
@@ -65,6 +66,7 @@ public final class RtspServerComponent implements TributaryRuntime {
 
     private final Whiteboard<PayloadFormat> formats = new Whiteboard<>();
     private final Whiteboard<MediaTransport> transports = new Whiteboard<>();
+    private final Whiteboard<TransportPolicy> policies = new Whiteboard<>();
     private final Whiteboard<MediaKeying> keyings = new Whiteboard<>();
     private final Whiteboard<MediaSourceProvider> providers = new Whiteboard<>();
     private final Whiteboard<PublishTarget> publishTargets = new Whiteboard<>();
@@ -87,11 +89,19 @@ public final class RtspServerComponent implements TributaryRuntime {
     private volatile PathRegistry paths;
     private volatile SessionManager sessions;
     private volatile SampleCache samples;
-    private RtspServer server;
+    /** One per RTSP port that could be bound. */
+    private final List<RtspServer> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile EngineRuntime runtime;
 
     @Activate
     void activate(RtspServerConfig config) {
+        ListenPorts ports;
+        try {
+            ports = ListenPorts.parse(config.ports(), config.port());
+        } catch (IllegalArgumentException e) {
+            LOG.error("RTSP server: {} (configuration io.tributary.engine.rtsp)", e.getMessage());
+            throw e;
+        }
         AtomicInteger threadNumber = new AtomicInteger();
         blocking = new ThreadPoolExecutor(config.blockingThreads(), config.blockingThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(100_000), r -> {
@@ -109,7 +119,7 @@ public final class RtspServerComponent implements TributaryRuntime {
         sessions = new SessionManager(events, config.maxSessions(), config.maxSessionsPerClient(),
                 config.sessionTimeoutSeconds(), netty.workers().next());
         samples = new SampleCache(config.sampleCacheMegabytes() * 1024L * 1024L, blocking);
-        Engine engine = new Engine(sessions, paths, formats, transports, keyings, publishTargets, samples,
+        Engine engine = new Engine(sessions, paths, formats, transports, policies, keyings, publishTargets, samples,
                 new SdpBuilder(formats), blocking, config.maxPayloadSize(),
                 TimeUnit.SECONDS.toNanos(config.slowReaderSeconds()), config.plainUdpOverTls());
         // Authentication may wait on a remote backend: virtual threads, bounded by AccessControl's limits.
@@ -126,24 +136,31 @@ public final class RtspServerComponent implements TributaryRuntime {
             LOG.warn("no authorizer is installed (auth/users): every request that needs a permission is refused");
         }
         runtime = new EngineRuntime(sessions, paths);
-        InetSocketAddress address = config.host().isBlank()
-                ? new InetSocketAddress(config.port()) : new InetSocketAddress(config.host(), config.port());
         RtspPipeline.Shared shared = new RtspPipeline.Shared(config.idleConnectionSeconds(),
                 config.requestTimeoutSeconds(), dispatcher, sessions,
                 new ConnectionLimits(config.maxConnections(), config.maxConnectionsPerClient()), failures,
                 sharedListeners::all);
         queueBytes = config.connectionQueueKilobytes() * 1024;
-        try {
-            server = new RtspServer(address, netty.boss(), netty.workers(), netty.serverChannel(),
-                    queueBytes, channel -> RtspPipeline.install(channel.pipeline(), shared));
-        } catch (IllegalStateException e) {
-            LOG.error("RTSP server: {}", e.getMessage());
-            deactivate();
-            throw e;
+        for (int port : ports.ports()) {
+            InetSocketAddress address = config.host().isBlank()
+                    ? new InetSocketAddress(port) : new InetSocketAddress(config.host(), port);
+            try {
+                servers.add(new RtspServer(address, netty.boss(), netty.workers(), netty.serverChannel(),
+                        queueBytes, channel -> RtspPipeline.install(channel.pipeline(), shared)));
+            } catch (IllegalStateException e) {
+                LOG.warn("RTSP server: not listening on port {}: {}", port, ListenPorts.whyNot(port, e.getCause() != null ? e.getCause() : e));
+            }
         }
-        LOG.info("RTSP server listening on {} ({} transport)", server.address(),
+        if (servers.isEmpty()) {
+            String message = "cannot listen on any of the RTSP ports " + ports.ports();
+            LOG.error("RTSP server: {}", message);
+            deactivate();
+            throw new IllegalStateException(message);
+        }
+        LOG.info("RTSP server listening on {} ({} transport)",
+                servers.stream().map(s -> s.address().toString()).collect(java.util.stream.Collectors.joining(", ")),
                 netty.nativeTransport() ? "epoll" : "NIO");
-        listenAddress = address;
+        listenAddress = servers.get(0).address();
         pipelineShared = shared;
         listenerPorts.forEach(this::openDedicated);
     }
@@ -153,9 +170,8 @@ public final class RtspServerComponent implements TributaryRuntime {
         pipelineShared = null;
         dedicatedServers.values().forEach(RtspServer::close);
         dedicatedServers.clear();
-        if (server != null) {
-            server.close();
-        }
+        servers.forEach(RtspServer::close);
+        servers.clear();
         if (sessions != null) {
             sessions.close();
         }
@@ -233,6 +249,17 @@ public final class RtspServerComponent implements TributaryRuntime {
             pool.endWhere(s -> s.tracks().values().stream().anyMatch(t -> t.transport() == transport),
                     SessionEndReason.TRANSPORT_GONE);
         }
+    }
+
+    // Whiteboard: transport policies. They rule on SETUPs to come, not on sessions already set up.
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindPolicy(TransportPolicy policy, Map<String, Object> properties) {
+        policies.add("", policy, Whiteboard.ranking(properties), Whiteboard.serviceId(properties));
+    }
+
+    void unbindPolicy(TransportPolicy policy) {
+        policies.remove("", policy);
     }
 
     // Whiteboard: keying of secure profiles (SRTP). Sessions keep the keys they were given.

@@ -6,8 +6,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /** Configuration of the RTSP server (PID {@code io.tributary.engine.rtsp}). */
 @ObjectClassDefinition(name = "Tributary RTSP server", description = "RTSP listener, sessions and limits")
 public @interface RtspServerConfig {
-    @AttributeDefinition(description = "TCP port for RTSP (554 is the standard port, but needs privileges)")
-    int port() default 8554;
+    @AttributeDefinition(description = "TCP ports for RTSP, e.g. 554, 8554 (the well-known ports). A port that"
+            + " cannot be bound (554 without privileges) is skipped with one log line saying why; the server fails"
+            + " only when none can be")
+    String ports() default "554, 8554";
+
+    @AttributeDefinition(description = "Older single-port setting: when not 0, the server listens on this port"
+            + " only and ports is ignored")
+    int port() default 0;
 
     @AttributeDefinition(description = "Address to listen on; empty for all interfaces")
     String host() default "";

@@ -57,10 +57,11 @@ public record TransportSpec(
 
     /**
      * The key transports register under ({@code tributary.transport.profile}):
-     * profile and lower transport, e.g. {@code RTP/AVP/UDP} or {@code RTP/AVP/TCP}.
+     * profile and lower transport, e.g. {@code RTP/AVP/UDP} or {@code RTP/AVP/TCP}, with
+     * {@code ;multicast} for multicast ({@code RTP/AVP/UDP;multicast}): another service serves it.
      */
     public String profileKey() {
-        return profile + "/" + lower;
+        return profile + "/" + lower + (multicast ? ";multicast" : "");
     }
 
     /** {@code true} when {@code mode} is RECORD or RECEIVE (a publisher's SETUP). */

@@ -44,6 +44,12 @@ class TransportHeaderTest {
     }
 
     @Test
+    void multicastHasAProfileKeyOfItsOwn() {
+        TransportSpec s = one("RTP/AVP;multicast;destination=239.255.0.1;port=5000-5001;ttl=1");
+        assertEquals("RTP/AVP/UDP;multicast", s.profileKey());
+    }
+
+    @Test
     void interleavedTcpSpecParses() {
         TransportSpec s = one("RTP/AVP/TCP;unicast;interleaved=0-1");
         assertEquals("RTP/AVP/TCP", s.profileKey());
