@@ -26,6 +26,15 @@ public interface ControlChannel {
      */
     boolean writeFramed(ByteBuffer frames);
 
+    /**
+     * Queues {@code frame}'s packets framed for interleaved {@code channel}
+     * ({@link RtpFrame#interleaved(int)}): one write, no copy; the frame is kept
+     * ({@link RtpFrame#retain()}) until written. Not written until {@link #flush()}.
+     *
+     * @return {@code false} when the connection is closed
+     */
+    boolean writeFrame(RtpFrame frame, int channel);
+
     /** Writes queued frames. */
     void flush();
 

@@ -4,10 +4,15 @@ import java.nio.ByteBuffer;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The RTP packets of one access unit of a live stream, complete with their headers and
- * laid out back to back in one read-only buffer that every reader of the stream shares.
+ * The RTP packets of one access unit, complete with their headers and laid out back to back
+ * in one read-only buffer: of a live stream, shared by every reader; of a file, one session's.
  * Transports send from it without copying: a gathering write per reader over TCP, or
  * segmented datagrams over UDP.
+ *
+ * <p>The memory comes from the server's pool and is reference-counted. A frame handed to a
+ * {@link TrackSink} is valid during the call; a sink whose write outlives the call (queued for a
+ * socket) calls {@link #retain()} before the call returns and {@link #release()} once the write
+ * is done or failed. Buffers taken from the frame are valid exactly as long as the frame.
  */
 @ProviderType
 public interface RtpFrame {
@@ -33,10 +38,20 @@ public interface RtpFrame {
      * This frame with {@code transform} applied to every packet (SRTP protection with a key
      * its readers share), made by the first reader that asks and shared by the others: one
      * transformation per packet, not per reader. {@code key} identifies the transformation
-     * (equal keys, equal results); a frame keeps few of them.
+     * (equal keys, equal results); a frame keeps few of them. The result is valid as long as this
+     * frame; retain it to keep it longer.
      */
     RtpFrame transformed(Object key, PacketTransform transform);
 
-    /** This frame with {@code transform} applied to every packet, made for one reader only (not kept). */
+    /**
+     * This frame with {@code transform} applied to every packet, made for one reader only (not
+     * kept): the caller owns it and must {@link #release()} it when done.
+     */
     RtpFrame transform(PacketTransform transform);
+
+    /** Keeps this frame's memory valid beyond the call it was handed over in, until a matching {@link #release()}. */
+    RtpFrame retain();
+
+    /** Ends one use ({@link #retain()}, or owning a {@link #transform} result); the memory returns to the pool after the last. */
+    void release();
 }

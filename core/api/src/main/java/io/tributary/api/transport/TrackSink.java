@@ -22,8 +22,10 @@ public interface TrackSink {
     boolean sendRtp(ByteBuffer header, ByteBuffer payload);
 
     /**
-     * Queues every packet of a shared frame. The default sends them one by one through
-     * {@link #sendRtp}; transports override it to write the frame without copying it.
+     * Queues every packet of a frame. A transport that keeps the frame's memory past this call
+     * (a queued write) must {@link RtpFrame#retain()} it and release it when written. The default
+     * sends copies of the packets one by one through {@link #sendRtp}, since those buffers may be
+     * held until their write completes; transports override it to write the frame without copying.
      *
      * @return {@code false} when the frame (or part of it) was dropped because the client is too slow
      */
@@ -32,8 +34,9 @@ public interface TrackSink {
         ByteBuffer noHeader = ByteBuffer.allocate(0);
         boolean all = true;
         for (int i = 0; i < frame.packetCount(); i++) {
-            int start = frame.packetOffset(i);
-            all &= sendRtp(noHeader, packets.slice(start, frame.packetLength(i)));
+            ByteBuffer copy = ByteBuffer.allocate(frame.packetLength(i));
+            copy.put(packets.slice(frame.packetOffset(i), frame.packetLength(i))).flip();
+            all &= sendRtp(noHeader, copy.asReadOnlyBuffer());
         }
         return all;
     }

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.tributary.api.transport.ControlChannel;
+import io.tributary.api.transport.RtpFrame;
 import io.tributary.engine.handler.ClientConnection;
 import io.tributary.engine.handler.Dispatcher;
 import io.tributary.engine.publish.Announcements;
@@ -232,6 +233,17 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
             return false;
         }
         channel.write(Unpooled.wrappedBuffer(frames), channel.voidPromise());
+        return true;
+    }
+
+    @Override
+    public boolean writeFrame(RtpFrame frame, int channelId) {
+        if (!channel.isActive()) {
+            return false;
+        }
+        ByteBuffer framed = frame.interleaved(channelId);
+        frame.retain();
+        channel.write(Unpooled.wrappedBuffer(framed), channel.newPromise().addListener(written -> frame.release()));
         return true;
     }
 

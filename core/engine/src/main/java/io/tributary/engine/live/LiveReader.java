@@ -128,8 +128,7 @@ public final class LiveReader implements Playback {
         for (LiveFrame frame : early) {
             send(frame);
         }
-        cached = List.of();
-        early.clear();
+        releaseHeld();
         flush();
         reports = loop.scheduleAtFixedRate(this::sendReports, SENDER_REPORT_SECONDS, SENDER_REPORT_SECONDS,
                 TimeUnit.SECONDS);
@@ -142,7 +141,7 @@ public final class LiveReader implements Playback {
         }
         if (!primed) {
             if (early.size() < MAX_EARLY_FRAMES) {
-                early.add(frame);
+                early.add(frame.retain());
             } else {
                 lost(frame.packetCount());
             }
@@ -239,9 +238,18 @@ public final class LiveReader implements Playback {
         }
         boolean wasStopped = stopped;
         stopped = true;
+        releaseHeld();
         if (bye && primed && !wasStopped) {
             sendRtcp(true);
         }
+    }
+
+    /** The cached and early frames this reader held references to. */
+    private void releaseHeld() {
+        cached.forEach(LiveFrame::release);
+        cached = List.of();
+        early.forEach(LiveFrame::release);
+        early.clear();
     }
 
     private void sendReports() {

@@ -28,7 +28,10 @@ import org.slf4j.LoggerFactory;
 public final class LiveStream implements StreamPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(LiveStream.class);
 
-    /** What a reader needs when it joins: the cached frames to send first and where each track starts. */
+    /**
+     * What a reader needs when it joins: the cached frames to send first (the reader holds a
+     * reference to each, to release once sent) and where each track starts.
+     */
     record Join(List<LiveFrame> cached, long firstLiveIndex, List<Playback.TrackStart> starts) {
     }
 
@@ -98,8 +101,9 @@ public final class LiveStream implements StreamPublisher {
             targets = new ArrayList<>(groups.values());
         }
         for (ReaderGroup group : targets) {
-            group.offer(frame);
+            group.offer(frame.retain());
         }
+        frame.release(); // the cache and the groups hold it now, if anyone
     }
 
     @Override
@@ -128,8 +132,7 @@ public final class LiveStream implements StreamPublisher {
             return;
         }
         if (frame.track() == keyTrack && frame.keyframe()) {
-            cache.clear();
-            cacheBytes = 0;
+            clearCache();
             cacheValid = true;
         }
         if (!cacheValid) {
@@ -138,13 +141,18 @@ public final class LiveStream implements StreamPublisher {
         if (cacheBytes + frame.size() > maxCacheBytes) {
             LOG.debug("{}: GOP larger than the cache ({} bytes); new readers wait for the next keyframe", path,
                     maxCacheBytes);
-            cache.clear();
-            cacheBytes = 0;
+            clearCache();
             cacheValid = false;
             return;
         }
-        cache.add(frame);
+        cache.add(frame.retain());
         cacheBytes += frame.size();
+    }
+
+    private void clearCache() {
+        cache.forEach(LiveFrame::release);
+        cache.clear();
+        cacheBytes = 0;
     }
 
     /** Adds a reader that runs on {@code loop}; null when the stream has ended. */
@@ -154,6 +162,7 @@ public final class LiveStream implements StreamPublisher {
         }
         groups.computeIfAbsent(loop, ReaderGroup::new).add(reader);
         List<LiveFrame> cached = List.copyOf(cache);
+        cached.forEach(LiveFrame::retain); // the reader's, until it has sent them
         return new Join(cached, nextFrameIndex, starts(cached));
     }
 
@@ -206,8 +215,7 @@ public final class LiveStream implements StreamPublisher {
                 readers.addAll(List.of(group.readers()));
             }
             groups.clear();
-            cache.clear();
-            cacheBytes = 0;
+            clearCache();
         }
         LOG.info("live stream {} ended ({} readers)", path, readers.size());
         onEnd.run();

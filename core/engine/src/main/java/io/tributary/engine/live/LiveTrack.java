@@ -1,5 +1,7 @@
 package io.tributary.engine.live;
 
+import io.netty.buffer.ByteBuf;
+import io.tributary.engine.frame.PooledFrame;
 import io.tributary.api.media.AccessUnit;
 import io.tributary.api.media.MediaType;
 import io.tributary.api.media.TrackDescription;
@@ -76,7 +78,10 @@ final class LiveTrack {
         this.sourceTimestamp = timestamp;
     }
 
-    /** Packetizes one unit into a frame: headers written once, payloads copied once into direct memory. */
+    /**
+     * Packetizes one unit into a frame: headers written once, payloads copied once into pooled
+     * direct memory. The caller owns the frame (one reference).
+     */
     LiveFrame frame(long frameIndex, AccessUnit unit, Packetizer packetizer) {
         if (rebase || lastRtpTime < 0) {
             // The source's timestamps start anywhere: its first unit (and its first after a
@@ -89,7 +94,8 @@ final class LiveTrack {
         for (ByteBuffer payload : payloads) {
             total += RtpHeader.SIZE + payload.remaining();
         }
-        ByteBuffer data = ByteBuffer.allocateDirect(total);
+        ByteBuf memory = PooledFrame.allocate(total);
+        ByteBuffer data = memory.nioBuffer(0, total);
         int[] offsets = new int[payloads.size()];
         int[] lengths = new int[payloads.size()];
         long rtpTime = (unit.presentationTime() + timestampOffset) & 0xffffffffL;
@@ -108,8 +114,8 @@ final class LiveTrack {
         lastRtpTime = rtpTime;
         lastWallEpochMillis = System.currentTimeMillis();
         boolean keyframe = !video || unit.keyframe();
-        return new LiveFrame(frameIndex, index, keyframe, first, rtpTime, data.flip().asReadOnlyBuffer(),
-                offsets, lengths);
+        memory.writerIndex(total);
+        return new LiveFrame(frameIndex, index, keyframe, first, rtpTime, memory, offsets, lengths);
     }
 
     /**

@@ -58,7 +58,7 @@ final class ReaderGroup implements Runnable {
         return readers;
     }
 
-    /** Queues a frame for this loop's readers; never blocks. */
+    /** Queues a frame for this loop's readers, taking over the caller's reference; never blocks. */
     void offer(LiveFrame frame) {
         synchronized (this) {
             if (pending.size() >= MAX_PENDING_FRAMES) {
@@ -69,6 +69,7 @@ final class ReaderGroup implements Runnable {
                 overflowed = true;
                 droppedFrames++;
                 droppedPackets += frame.packetCount();
+                frame.release();
                 return;
             }
             pending.add(frame);
@@ -80,11 +81,15 @@ final class ReaderGroup implements Runnable {
         try {
             loop.execute(this);
         } catch (RejectedExecutionException shuttingDown) {
-            synchronized (this) {
-                pending.clear();
-                scheduled = false;
-            }
+            dropPending();
         }
+    }
+
+    /** The loop is shutting down: what waits for it is released. */
+    private synchronized void dropPending() {
+        pending.forEach(LiveFrame::release);
+        pending.clear();
+        scheduled = false;
     }
 
     synchronized long droppedFrames() {
@@ -106,23 +111,24 @@ final class ReaderGroup implements Runnable {
             scheduled = more;
         }
         LiveReader[] current = readers;
-        for (LiveReader reader : current) {
-            if (resync) {
-                reader.lost(lost);
+        try {
+            for (LiveReader reader : current) {
+                if (resync) {
+                    reader.lost(lost);
+                }
+                for (LiveFrame frame : batch) {
+                    reader.deliver(frame);
+                }
+                reader.flush();
             }
-            for (LiveFrame frame : batch) {
-                reader.deliver(frame);
-            }
-            reader.flush();
+        } finally {
+            batch.forEach(LiveFrame::release); // readers and transports retained what they keep
         }
         if (more) {
             try {
                 loop.schedule(this, PACE_MICROS, TimeUnit.MICROSECONDS);
             } catch (RejectedExecutionException shuttingDown) {
-                synchronized (this) {
-                    pending.clear();
-                    scheduled = false;
-                }
+                dropPending();
             }
         }
     }
@@ -130,7 +136,7 @@ final class ReaderGroup implements Runnable {
     /**
      * Moves the frames to send now into {@code batch}: all queued ones, up to and including
      * the first part of a large frame, whose other parts stay queued in front. Returns whether
-     * parts remain to be sent after a pause.
+     * parts remain to be sent after a pause. References move with the frames.
      */
     private boolean takeBatch(List<LiveFrame> batch) {
         while (!pending.isEmpty()) {
@@ -140,6 +146,7 @@ final class ReaderGroup implements Runnable {
                 continue;
             }
             List<LiveFrame> parts = frame.parts(PACED_PACKETS);
+            frame.release(); // its parts hold its memory
             batch.add(parts.get(0));
             for (int i = parts.size() - 1; i >= 1; i--) {
                 pending.addFirst(parts.get(i));

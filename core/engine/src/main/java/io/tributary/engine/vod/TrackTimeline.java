@@ -10,7 +10,6 @@ import java.security.SecureRandom;
  */
 final class TrackTimeline {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int HEADER_SIZE = 12;
 
     private final int payloadType;
     private final long ssrc;
@@ -44,14 +43,12 @@ final class TrackTimeline {
         return (timestampBase + mediaTime) & 0xffffffffL;
     }
 
-    /** Writes the header of the next packet and counts it. */
-    ByteBuffer nextHeader(boolean marker, long mediaTime, int payloadBytes) {
-        ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE);
-        RtpHeader.write(header, marker, payloadType, nextSequence, rtpTime(mediaTime), ssrc);
+    /** Writes the header of the next packet at {@code dst}'s position and counts the packet. */
+    void writeNextHeader(ByteBuffer dst, boolean marker, long mediaTime, int payloadBytes) {
+        RtpHeader.write(dst, marker, payloadType, nextSequence, rtpTime(mediaTime), ssrc);
         nextSequence = (nextSequence + 1) & 0xffff;
         packetCount++;
         octetCount += payloadBytes;
-        return header.clear();
     }
 
     long packetCount() {

@@ -1,16 +1,19 @@
 package io.tributary.engine.vod;
 
+import io.netty.buffer.ByteBuf;
 import io.tributary.api.media.MediaDescription;
 import io.tributary.api.media.MediaType;
 import io.tributary.api.media.TrackDescription;
 import io.tributary.api.payload.Packetizer;
 import io.tributary.api.source.SeekableSource;
 import io.tributary.api.transport.TrackSink;
+import io.tributary.engine.frame.PooledFrame;
 import io.tributary.engine.path.SharedSource;
 import io.tributary.engine.session.Playback;
 import io.tributary.rtsp.rtp.NtpTime;
 import io.tributary.rtsp.rtp.RtcpBye;
 import io.tributary.rtsp.rtp.RtcpSenderReport;
+import io.tributary.rtsp.rtp.RtpHeader;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -288,17 +291,34 @@ public final class VodPlayback implements Playback {
         tick = loop.schedule(this::tick, Math.max(0, wake - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * The sample as this session's packets, in one pooled frame: one send per frame part instead
+     * of one per packet (UDP GSO, one TCP write). Transports retain what they keep queued.
+     */
     private void send(TrackOut t, PacketizedSample sample, long loopOffset) {
         long mediaTime = sample.presentationTime() + loopOffset;
         List<ByteBuffer> payloads = sample.payloads();
-        int last = payloads.size() - 1;
-        for (int i = 0; i <= last; i++) {
+        int count = payloads.size();
+        int total = sample.bytes() + count * RtpHeader.SIZE;
+        ByteBuf memory = PooledFrame.allocate(total);
+        ByteBuffer data = memory.nioBuffer(0, total);
+        int[] offsets = new int[count];
+        int[] lengths = new int[count];
+        for (int i = 0; i < count; i++) {
             ByteBuffer payload = payloads.get(i).duplicate();
-            boolean marker = sample.markerOnLast() && i == last;
-            ByteBuffer header = t.timeline.nextHeader(marker, mediaTime, payload.remaining());
-            if (!t.sink.sendRtp(header, payload)) {
-                droppedPackets++;
+            offsets[i] = data.position();
+            lengths[i] = RtpHeader.SIZE + payload.remaining();
+            t.timeline.writeNextHeader(data, sample.markerOnLast() && i == count - 1, mediaTime, payload.remaining());
+            data.put(payload);
+        }
+        memory.writerIndex(total);
+        PooledFrame frame = PooledFrame.of(memory, offsets, lengths);
+        try {
+            if (!t.sink.sendFrame(frame)) {
+                droppedPackets += count;
             }
+        } finally {
+            frame.release();
         }
         t.sent = true;
     }

@@ -2,10 +2,15 @@ package io.tributary.engine.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.buffer.ByteBuf;
 import io.tributary.api.transport.PacketTransform;
 import io.tributary.api.transport.RtpFrame;
+import io.tributary.engine.frame.PooledFrame;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +20,13 @@ class LiveFrameTest {
     private static LiveFrame frame() {
         int[] lengths = {12, 20, 16};
         int[] offsets = {0, 12, 32};
-        ByteBuffer data = ByteBuffer.allocateDirect(48);
+        ByteBuf memory = PooledFrame.allocate(48);
         for (int i = 0; i < 3; i++) {
             for (int b = 0; b < lengths[i]; b++) {
-                data.put((byte) i);
+                memory.writeByte(i);
             }
         }
-        return new LiveFrame(7, 0, true, 100, 9000, data.flip().asReadOnlyBuffer(), offsets, lengths);
+        return new LiveFrame(7, 0, true, 100, 9000, memory, offsets, lengths);
     }
 
     /** Appends a 2-byte tag {@code 0xEE, n}: what SRTP does, in small; leaves packet 1 out. */
@@ -74,5 +79,50 @@ class LiveFrameTest {
         Tagging other = new Tagging();
         frame.transformed(new Object(), other);
         assertEquals(3, other.calls.get(), "another key is another transformation");
+    }
+
+    @Test
+    void theMemoryReturnsToThePoolWithTheLastReleaseAndNotBefore() {
+        LiveFrame frame = frame();
+        ByteBuffer interleaved = frame.interleaved(0);
+        RtpFrame shared = frame.transformed("key", new Tagging());
+        frame.retain(); // a queued write
+        frame.release(); // the stream's own reference
+        assertEquals(1, frame.references());
+        assertEquals('$', interleaved.get(0), "still valid while a write holds the frame");
+        assertEquals(14, shared.packetLength(0));
+        frame.release(); // the write is done
+        assertEquals(0, frame.references());
+        assertEquals(0, ((PooledFrame) shared).references(), "layouts it made go with it");
+        assertThrows(IllegalStateException.class, frame::retain, "no retain after the last release");
+        assertThrows(IllegalStateException.class, frame::release, "no release more often than retained");
+    }
+
+    @Test
+    void partsHoldTheFramesMemoryAfterTheFrameIsReleased() {
+        LiveFrame frame = frame();
+        List<LiveFrame> parts = frame.parts(2);
+        assertEquals(2, parts.size());
+        frame.release();
+        assertEquals(0, frame.references());
+        LiveFrame second = parts.get(1);
+        assertEquals(1, second.packetCount());
+        assertEquals(2, second.packets().get(0), "the third packet, readable while the part lives");
+        assertEquals(102, second.firstSequence());
+        assertTrue(parts.get(0).keyframe());
+        assertTrue(!second.keyframe(), "only the first part starts a keyframe");
+        parts.forEach(LiveFrame::release);
+        assertEquals(0, second.references());
+    }
+
+    @Test
+    void aTransformForOneReaderBelongsToTheCaller() {
+        LiveFrame frame = frame();
+        LiveFrame own = frame.transform(new Tagging());
+        frame.release();
+        assertEquals(1, own.references(), "not released with the frame it came from");
+        assertEquals(14, own.packetLength(0));
+        own.release();
+        assertEquals(0, own.references());
     }
 }

@@ -56,10 +56,6 @@ class LiveStreamTest {
 
     /** Records the frames it is given, which {@link #TWO_PACKETS} cut into packets. */
     private static class FrameSink extends RecordingTrackSink {
-        FrameSink() {
-            super(Sending.FRAMES);
-        }
-
         /** The first payload byte of each unit: the marker-less first packets. */
         List<Integer> units() {
             return rtp().stream().filter(p -> !p.marker()).map(p -> (int) p.payload().get(0)).toList();
@@ -268,6 +264,77 @@ class LiveStreamTest {
         assertEquals(103, seqs.size());
         for (int i = 1; i < seqs.size(); i++) {
             assertEquals((seqs.get(i - 1) + 1) & 0xffff, seqs.get(i), "in order");
+        }
+    }
+
+    /** Every frame a sink was handed (live, cached, paced parts) is back in the pool once nobody needs it. */
+    @Test
+    void everyFrameReturnsToThePoolOnceReadersAndTheCacheAreDone() throws Exception {
+        LiveStream stream = stream();
+        stream.publish(unit(1, true));
+        stream.publish(unit(2, false));
+        FrameSink early = new FrameSink();
+        LiveReader first = reader(stream, early, TimeUnit.SECONDS.toNanos(10));
+        onLoop(() -> first.play(null));
+        stream.publish(unit(3, false)); // held for the reader until begin()
+        onLoop(() -> {
+            first.begin();
+            return null;
+        });
+        FrameSink never = new FrameSink();
+        LiveReader leaver = reader(stream, never, TimeUnit.SECONDS.toNanos(10));
+        onLoop(() -> leaver.play(null)); // holds the cached GOP, then leaves without begin()
+        stream.publish(unit(4, true));
+        onLoop(() -> {
+            leaver.stop(false);
+            return null;
+        });
+        stream.publish(unit(5, false));
+        drain();
+        List<RtpFrame> seen = early.frames();
+        assertEquals(5, seen.size(), "cached 1, 2; early 3; live 4, 5");
+        assertTrue(seen.stream().skip(3).allMatch(f -> ((io.tributary.engine.frame.PooledFrame) f).references() > 0),
+                "the cached GOP (4, 5) is still held for new readers");
+        onLoop(() -> {
+            first.stop(false);
+            return null;
+        });
+        stream.end();
+        drain();
+        for (RtpFrame frame : seen) {
+            assertEquals(0, ((io.tributary.engine.frame.PooledFrame) frame).references(), "released: " + frame);
+        }
+    }
+
+    @Test
+    void framesALoopCannotTakeAreReleasedAtOnce() {
+        ScheduledExecutorService stalled = Executors.newSingleThreadScheduledExecutor();
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        stalled.execute(() -> {
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            ReaderGroup group = new ReaderGroup(stalled);
+            List<LiveFrame> offered = new ArrayList<>();
+            LiveTrack track = new LiveTrack(VIDEO.tracks().get(0), 96);
+            for (int n = 0; n < ReaderGroup.MAX_PENDING_FRAMES + 10; n++) {
+                LiveFrame frame = track.frame(n, unit(n, false), TWO_PACKETS);
+                offered.add(frame);
+                group.offer(frame);
+            }
+            for (LiveFrame frame : offered.subList(ReaderGroup.MAX_PENDING_FRAMES, offered.size())) {
+                assertEquals(0, frame.references(), "dropped on overflow, released");
+            }
+            assertEquals(1, offered.get(0).references(), "queued, held by the group");
+            stalled.shutdownNow();
+            group.offer(track.frame(999, unit(9, false), TWO_PACKETS)); // rejected by the stopped loop
+            hold.countDown();
+        } finally {
+            stalled.shutdownNow();
         }
     }
 }

@@ -9,49 +9,30 @@ import java.util.List;
 
 /**
  * A {@link TrackSink} for tests that keeps what it is sent: every RTP packet as the client would
- * receive it (copied, then read with {@link RtpPacket#parse}) and every RTCP packet. Live
- * streams send whole frames ({@link #sendFrame}), VOD packet by packet ({@link #sendRtp}): a
- * sink is made for one of the two ({@link Sending}) and fails the test on the other. It accepts
- * everything, but says it is not {@link #writable()} while {@link #full} is set.
+ * receive it (copied, then read with {@link RtpPacket#parse}), every frame it was handed (not
+ * retained, so that tests can check the frames went back to the pool) and every RTCP packet.
+ * Live streams and VOD both send whole frames ({@link #sendFrame}); the engine never calls
+ * {@link #sendRtp}, which fails the test. It accepts everything, but says it is not
+ * {@link #writable()} while {@link #full} is set.
  */
 public class RecordingTrackSink implements TrackSink {
-    /** How the code under test must hand over its RTP packets. */
-    public enum Sending {
-        /** One at a time through {@link #sendRtp}, as VOD does. */
-        PACKETS,
-        /** A frame at a time through {@link #sendFrame}, as live streams do. */
-        FRAMES
-    }
-
     /** RTCP packet type of a BYE (RFC 3550 §6.6). */
     private static final int BYE = 203;
 
     /** Set to make the sink say it is not writable, as a slow client's does. */
     public volatile boolean full;
-    private final Sending sending;
     private final List<RtpPacket> rtp = new ArrayList<>();
+    private final List<RtpFrame> frames = new ArrayList<>();
     private final List<ByteBuffer> rtcp = new ArrayList<>();
-
-    public RecordingTrackSink(Sending sending) {
-        this.sending = sending;
-    }
 
     @Override
     public synchronized boolean sendRtp(ByteBuffer header, ByteBuffer payload) {
-        if (sending != Sending.PACKETS) {
-            throw new AssertionError("live streams send whole frames");
-        }
-        ByteBuffer packet = ByteBuffer.allocate(header.remaining() + payload.remaining());
-        packet.put(header.duplicate()).put(payload.duplicate()).flip();
-        record(packet);
-        return true;
+        throw new AssertionError("the engine sends whole frames");
     }
 
     @Override
     public synchronized boolean sendFrame(RtpFrame frame) {
-        if (sending != Sending.FRAMES) {
-            throw new AssertionError("VOD sends packet by packet");
-        }
+        frames.add(frame);
         ByteBuffer all = frame.packets();
         for (int i = 0; i < frame.packetCount(); i++) {
             byte[] packet = new byte[frame.packetLength(i)];
@@ -59,6 +40,11 @@ public class RecordingTrackSink implements TrackSink {
             record(ByteBuffer.wrap(packet));
         }
         return true;
+    }
+
+    /** Every frame handed over so far (not retained: they may be back in the pool). */
+    public synchronized List<RtpFrame> frames() {
+        return List.copyOf(frames);
     }
 
     private void record(ByteBuffer packet) {

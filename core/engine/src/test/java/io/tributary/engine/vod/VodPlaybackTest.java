@@ -91,7 +91,7 @@ class VodPlaybackTest {
 
     private final ScheduledExecutorService loop = new ScheduledThreadPoolExecutor(1);
     private final ScheduledExecutorService blocking = new ScheduledThreadPoolExecutor(2);
-    private final RecordingTrackSink sink = new RecordingTrackSink(RecordingTrackSink.Sending.PACKETS);
+    private final RecordingTrackSink sink = new RecordingTrackSink();
 
     @AfterEach
     void stop() {

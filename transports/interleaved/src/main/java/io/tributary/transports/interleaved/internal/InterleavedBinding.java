@@ -40,7 +40,7 @@ final class InterleavedBinding implements TransportBinding, TrackSink {
     /** One write for the whole frame, from the layout shared by every reader on this channel. */
     @Override
     public boolean sendFrame(RtpFrame frame) {
-        return control.writeFramed(frame.interleaved(rtpChannel));
+        return control.writeFrame(frame, rtpChannel);
     }
 
     @Override

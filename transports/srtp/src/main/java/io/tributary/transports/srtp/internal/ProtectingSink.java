@@ -30,9 +30,21 @@ final class ProtectingSink implements TrackSink {
         return packet != null && plain.sendRtp(NO_HEADER, packet);
     }
 
+    /** A reader's own protected copy is released once handed on: the plain sink retains what it queues. */
     @Override
     public boolean sendFrame(RtpFrame frame) {
-        RtpFrame protectedFrame = sharedAs != null ? frame.transformed(sharedAs, protector) : frame.transform(protector);
+        if (sharedAs != null) {
+            return sendProtected(frame, frame.transformed(sharedAs, protector));
+        }
+        RtpFrame own = frame.transform(protector);
+        try {
+            return sendProtected(frame, own);
+        } finally {
+            own.release();
+        }
+    }
+
+    private boolean sendProtected(RtpFrame frame, RtpFrame protectedFrame) {
         if (protectedFrame.packetCount() == 0) {
             return frame.packetCount() == 0; // every packet was refused: the reader lost the frame
         }

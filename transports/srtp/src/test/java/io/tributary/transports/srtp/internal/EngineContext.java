@@ -127,6 +127,11 @@ final class EngineContext implements TransportContext {
         }
 
         @Override
+        public boolean writeFrame(io.tributary.api.transport.RtpFrame frame, int channel) {
+            return false;
+        }
+
+        @Override
         public void flush() {
         }
 

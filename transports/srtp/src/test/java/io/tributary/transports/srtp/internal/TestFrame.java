@@ -15,6 +15,7 @@ import java.util.Map;
  * {@link #transform} every time. Counts how often packets were transformed.
  */
 final class TestFrame implements RtpFrame {
+    private int references = 1;
     private final ByteBuffer data;
     private final int[] offsets;
     private final int[] lengths;
@@ -115,6 +116,25 @@ final class TestFrame implements RtpFrame {
         }
         return new TestFrame(out.flip().asReadOnlyBuffer(), Arrays.copyOf(newOffsets, kept),
                 Arrays.copyOf(newLengths, kept));
+    }
+
+    /** Counts uses; tests check that what a sink was given back is balanced. */
+    @Override
+    public synchronized TestFrame retain() {
+        references++;
+        return this;
+    }
+
+    @Override
+    public synchronized void release() {
+        if (--references < 0) {
+            throw new AssertionError("released more often than retained");
+        }
+    }
+
+    /** References held (1 when made, as the engine's frames). */
+    synchronized int references() {
+        return references;
     }
 
     /** How often this frame's packets were transformed. */

@@ -23,9 +23,14 @@ final class FrameDatagrams {
     private FrameDatagrams() {
     }
 
-    /** Adds the frame's datagrams for {@code target} to {@code out}; returns how many packets they carry. */
-    static int add(RtpFrame frame, InetSocketAddress target, boolean gso, List<DatagramPacket> out) {
+    /**
+     * Adds the frame's datagrams for {@code target} to {@code out}; returns how many packets they
+     * carry. The datagrams point into the frame, so the frame is retained, to be released when
+     * the last of them is written.
+     */
+    static int add(RtpFrame frame, InetSocketAddress target, boolean gso, List<UdpSender.Outgoing> out) {
         ByteBuf packets = Unpooled.wrappedBuffer(frame.packets());
+        frame.retain();
         int count = frame.packetCount();
         int i = 0;
         while (i < count) {
@@ -34,8 +39,9 @@ final class FrameDatagrams {
             int start = frame.packetOffset(i);
             int length = frame.packetOffset(end - 1) + frame.packetLength(end - 1) - start;
             ByteBuf content = packets.retainedSlice(start, length);
-            out.add(end - i == 1 ? new DatagramPacket(content, target)
-                    : new SegmentedDatagramPacket(content, size, target));
+            DatagramPacket datagram = end - i == 1 ? new DatagramPacket(content, target)
+                    : new SegmentedDatagramPacket(content, size, target);
+            out.add(new UdpSender.Outgoing(datagram, end == count ? frame : null));
             i = end;
         }
         packets.release();

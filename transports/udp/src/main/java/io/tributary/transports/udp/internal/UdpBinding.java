@@ -32,8 +32,8 @@ final class UdpBinding implements TransportBinding, TrackSink {
     private final long createdNanos = System.nanoTime();
     private final TransportContext context;
     private final Runnable onClose;
-    private List<DatagramPacket> rtpBatch = new ArrayList<>();
-    private List<DatagramPacket> rtcpBatch = new ArrayList<>();
+    private List<UdpSender.Outgoing> rtpBatch = new ArrayList<>();
+    private List<UdpSender.Outgoing> rtcpBatch = new ArrayList<>();
     private volatile boolean closed;
 
     UdpBinding(TransportSpec reply, UdpSender rtp, UdpSender rtcp, InetSocketAddress rtpTarget,
@@ -109,7 +109,7 @@ final class UdpBinding implements TransportBinding, TrackSink {
         if (closed || rtpBatch.size() >= MAX_BATCH) {
             return false;
         }
-        rtpBatch.add(new DatagramPacket(datagram(rtp, header, payload), rtpTarget));
+        rtpBatch.add(new UdpSender.Outgoing(new DatagramPacket(datagram(rtp, header, payload), rtpTarget), null));
         return true;
     }
 
@@ -128,7 +128,7 @@ final class UdpBinding implements TransportBinding, TrackSink {
         if (closed || rtcpBatch.size() >= MAX_BATCH) {
             return false;
         }
-        rtcpBatch.add(new DatagramPacket(datagram(rtcp, packet, EMPTY), rtcpTarget));
+        rtcpBatch.add(new UdpSender.Outgoing(new DatagramPacket(datagram(rtcp, packet, EMPTY), rtcpTarget), null));
         return true;
     }
 
@@ -141,14 +141,23 @@ final class UdpBinding implements TransportBinding, TrackSink {
         return buffer.writeBytes(header).writeBytes(payload);
     }
 
+    /** Hands the batches to the sockets' threads; once closed, frees them instead (frames released). */
     @Override
     public void flush() {
         if (!rtpBatch.isEmpty()) {
-            rtp.send(rtpBatch);
+            if (closed) {
+                rtpBatch.forEach(UdpSender.Outgoing::discard);
+            } else {
+                rtp.send(rtpBatch);
+            }
             rtpBatch = new ArrayList<>();
         }
         if (!rtcpBatch.isEmpty()) {
-            rtcp.send(rtcpBatch);
+            if (closed) {
+                rtcpBatch.forEach(UdpSender.Outgoing::discard);
+            } else {
+                rtcp.send(rtcpBatch);
+            }
             rtcpBatch = new ArrayList<>();
         }
     }

@@ -2,6 +2,7 @@ package io.tributary.transports.udp.internal;
 
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DatagramPacket;
+import io.tributary.api.transport.RtpFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +20,7 @@ final class UdpSender {
     private final Channel channel;
     private final boolean segmentation;
     private final AtomicInteger queued = new AtomicInteger();
-    private List<DatagramPacket> pending = new ArrayList<>();
+    private List<Outgoing> pending = new ArrayList<>();
     private boolean scheduled;
 
     /** @param segmentation whether the socket can send UDP GSO segmented datagrams */
@@ -41,8 +42,22 @@ final class UdpSender {
         return queued.get() < MAX_QUEUED_DATAGRAMS && channel.isWritable();
     }
 
+    /**
+     * A datagram to write and, when it is the last one of a frame for a reader, the frame to
+     * release once it is written (or failed): datagrams of a socket complete in order.
+     */
+    record Outgoing(DatagramPacket packet, RtpFrame written) {
+        /** Frees what was never written. */
+        void discard() {
+            packet.release();
+            if (written != null) {
+                written.release();
+            }
+        }
+    }
+
     /** Queues a batch for the socket's thread, which writes all queued batches and flushes once. */
-    void send(List<DatagramPacket> batch) {
+    void send(List<Outgoing> batch) {
         if (batch.isEmpty()) {
             return;
         }
@@ -58,14 +73,16 @@ final class UdpSender {
     }
 
     private void writeQueued() {
-        List<DatagramPacket> batch;
+        List<Outgoing> batch;
         synchronized (this) {
             batch = pending;
             pending = new ArrayList<>(batch.size());
             scheduled = false;
         }
-        for (DatagramPacket packet : batch) {
-            channel.write(packet, channel.voidPromise());
+        for (Outgoing out : batch) {
+            RtpFrame frame = out.written();
+            channel.write(out.packet(), frame == null ? channel.voidPromise()
+                    : channel.newPromise().addListener(done -> frame.release()));
         }
         channel.flush();
         queued.addAndGet(-batch.size());

@@ -1,0 +1,224 @@
+package io.tributary.engine.frame;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.tributary.api.transport.PacketTransform;
+import io.tributary.api.transport.RtpFrame;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
+/**
+ * RTP packets back to back in pooled direct memory, reference-counted: made once, sent by
+ * every transport without copying, and returned to the pool when its last user releases it
+ * (instead of an {@code allocateDirect} per frame that only a garbage collection frees, and
+ * that makes the JVM collect when direct memory runs short). What it lends out (its packets, the
+ * interleaved and transformed layouts it makes and keeps) lives as long as it does.
+ */
+public class PooledFrame implements RtpFrame {
+    /** Interleaved layouts kept per frame (nearly every reader of a track uses the same channel). */
+    private static final int MAX_KEPT = 4;
+    private static final AtomicIntegerFieldUpdater<PooledFrame> REFERENCES =
+            AtomicIntegerFieldUpdater.newUpdater(PooledFrame.class, "references");
+
+    private final ByteBuf memory;
+    private final ByteBuffer data;
+    private final int[] offsets;
+    private final int[] lengths;
+    @SuppressWarnings("unused") // through REFERENCES
+    private volatile int references = 1;
+    /** Interleaved layouts by channel, and transformed copies by key: few per frame, so small lists. */
+    private List<Map.Entry<Integer, ByteBuf>> interleaved;
+    private List<Map.Entry<Object, PooledFrame>> transformed;
+
+    /**
+     * Takes over {@code memory} (one reference, released with the frame).
+     *
+     * @param memory  the packets, from {@code readerIndex} 0 to {@code writerIndex}
+     * @param offsets where each packet starts
+     * @param lengths each packet's length
+     */
+    protected PooledFrame(ByteBuf memory, int[] offsets, int[] lengths) {
+        this.memory = memory;
+        this.data = memory.nioBuffer(0, memory.writerIndex()).asReadOnlyBuffer();
+        this.offsets = offsets;
+        this.lengths = lengths;
+    }
+
+    /** Direct memory for {@code bytes} of packets, from the pool. */
+    public static ByteBuf allocate(int bytes) {
+        return PooledByteBufAllocator.DEFAULT.directBuffer(bytes, bytes);
+    }
+
+    /** A frame of {@code memory}'s packets; see the constructor. */
+    public static PooledFrame of(ByteBuf memory, int[] offsets, int[] lengths) {
+        return new PooledFrame(memory, offsets, lengths);
+    }
+
+    @Override
+    public ByteBuffer packets() {
+        return data.duplicate();
+    }
+
+    @Override
+    public int packetCount() {
+        return offsets.length;
+    }
+
+    @Override
+    public int packetOffset(int index) {
+        return offsets[index];
+    }
+
+    @Override
+    public int packetLength(int index) {
+        return lengths[index];
+    }
+
+    /** Total bytes of the packets, headers included. */
+    public int size() {
+        return data.limit();
+    }
+
+    @Override
+    public synchronized ByteBuffer interleaved(int channel) {
+        if (interleaved == null) {
+            interleaved = new ArrayList<>(1);
+        }
+        for (Map.Entry<Integer, ByteBuf> made : interleaved) {
+            if (made.getKey() == channel) {
+                return view(made.getValue());
+            }
+        }
+        ByteBuf framed = allocate(data.limit() + 4 * offsets.length);
+        for (int i = 0; i < offsets.length; i++) {
+            framed.writeByte('$').writeByte(channel).writeShort(lengths[i]);
+            framed.writeBytes(data.slice(offsets[i], lengths[i]));
+        }
+        if (interleaved.size() < MAX_KEPT) {
+            interleaved.add(Map.entry(channel, framed));
+            return view(framed);
+        }
+        // a channel beyond the few kept: a copy on the heap, freed by the collector
+        ByteBuffer copy = ByteBuffer.allocate(framed.readableBytes());
+        framed.readBytes(copy);
+        framed.release();
+        return copy.flip().asReadOnlyBuffer();
+    }
+
+    private static ByteBuffer view(ByteBuf buffer) {
+        return buffer.nioBuffer(0, buffer.writerIndex()).asReadOnlyBuffer();
+    }
+
+    @Override
+    public synchronized RtpFrame transformed(Object key, PacketTransform transform) {
+        if (transformed == null) {
+            transformed = new ArrayList<>(2);
+        }
+        for (Map.Entry<Object, PooledFrame> made : transformed) {
+            if (made.getKey().equals(key)) {
+                return made.getValue();
+            }
+        }
+        // made while holding this frame's lock: readers of the same frame wait for the one result
+        // kept whatever their number (one per stream key in use, so few): the caller does not release it
+        PooledFrame made = transform(transform);
+        transformed.add(Map.entry(key, made));
+        return made;
+    }
+
+    @Override
+    public PooledFrame transform(PacketTransform transform) {
+        int overhead = transform.overhead();
+        ByteBuf out = allocate(data.limit() + overhead * offsets.length);
+        ByteBuffer view = out.nioBuffer(0, out.capacity());
+        int[] newOffsets = new int[offsets.length];
+        int[] newLengths = new int[offsets.length];
+        int kept = 0;
+        int at = 0;
+        for (int i = 0; i < offsets.length; i++) {
+            int written = transform.apply(data.slice(offsets[i], lengths[i]).asReadOnlyBuffer(),
+                    view.slice(at, lengths[i] + overhead));
+            if (written < 0) {
+                continue; // left out by the transform
+            }
+            newOffsets[kept] = at;
+            newLengths[kept] = written;
+            kept++;
+            at += written;
+        }
+        out.writerIndex(at);
+        return derived(out, Arrays.copyOf(newOffsets, kept), Arrays.copyOf(newLengths, kept), 0);
+    }
+
+    /**
+     * Packets {@code first} (inclusive) to {@code end} (exclusive) as a frame of their own that
+     * shares this frame's memory (and holds a reference to it); the caller owns it.
+     */
+    public PooledFrame slice(int first, int end) {
+        int start = offsets[first];
+        int length = offsets[end - 1] + lengths[end - 1] - start;
+        int[] partOffsets = new int[end - first];
+        for (int i = first; i < end; i++) {
+            partOffsets[i - first] = offsets[i] - start;
+        }
+        return derived(memory.retainedSlice(start, length), partOffsets, Arrays.copyOfRange(lengths, first, end), first);
+    }
+
+    /**
+     * A frame made from this one (transformed, or a slice) over {@code memory}: subclasses keep
+     * their own description (track, keyframe…) on it.
+     *
+     * @param firstPacket which of this frame's packets the new one starts with (0 for a transformation)
+     */
+    protected PooledFrame derived(ByteBuf memory, int[] offsets, int[] lengths, int firstPacket) {
+        return new PooledFrame(memory, offsets, lengths);
+    }
+
+    @Override
+    public PooledFrame retain() {
+        int before = REFERENCES.getAndIncrement(this);
+        if (before <= 0) {
+            REFERENCES.getAndDecrement(this);
+            throw new IllegalStateException("frame retained after its last release");
+        }
+        return this;
+    }
+
+    @Override
+    public void release() {
+        int left = REFERENCES.decrementAndGet(this);
+        if (left == 0) {
+            deallocate();
+        } else if (left < 0) {
+            REFERENCES.incrementAndGet(this);
+            throw new IllegalStateException("frame released more often than retained");
+        }
+    }
+
+    /** References held: 0 once returned to the pool. */
+    public int references() {
+        return REFERENCES.get(this);
+    }
+
+    private void deallocate() {
+        List<Map.Entry<Integer, ByteBuf>> layouts;
+        List<Map.Entry<Object, PooledFrame>> copies;
+        synchronized (this) {
+            layouts = interleaved;
+            copies = transformed;
+            interleaved = null;
+            transformed = null;
+        }
+        memory.release();
+        if (layouts != null) {
+            layouts.forEach(e -> e.getValue().release());
+        }
+        if (copies != null) {
+            copies.forEach(e -> e.getValue().release());
+        }
+    }
+}
