@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Security overhead (issue 10): what SRTP, RTSPS and Digest logins cost Tributary, with
-# GStreamer's RTSP server (gst-rtsp-server) on the same live stream, in one invocation.
+# GStreamer's RTSP server (gst-rtsp-server) on the same live stream, in one invocation; and
+# (part d, on request) what RTSP over HTTP tunnelling costs.
 #
 # Both servers receive the benchmark clip live from ffmpeg (as in bench-live.sh) and serve it at
 # /open/bench to readers of the C load client loadclient/rtspload.c (the same binary and options
@@ -15,19 +16,26 @@
 #      connect -> first RTP (p50/p99), of readers logging in with Digest (-a) on a path that
 #      needs a login (/secure/bench) against anonymous readers of a path that does not
 #      (/open/bench), on Tributary (etc/io.tributary.auth.cfg: anonymous = read:/open/**).
+#   d. (not in the default PARTS) TUNNEL_READERS readers (default 200) through RTSP over HTTP
+#      (rtspload -H: a GET and a POST per reader, RTP/AVP/TCP interleaved in the GET's answer)
+#      against as many plain RTP/AVP/TCP readers, on Tributary and gst-rtsp-server: server CPU
+#      per reader-minute, loss, connect -> first RTP, client CPU, and the ratios tunnel / plain.
 # Per step: the same verdicts as bench-live.sh (real time, loss, failed setups, drops), the
 # server's CPU from /proc over the steady window minus its idle baseline, the load client's
-# CPU. Each run: Tributary (warm-up, baseline, a, b, c), then gst-rtsp-server (warm-up,
-# baseline, a). It prints a Markdown table of medians over RUNS runs and ratios; the issue's
-# targets are shown beside them, never checked. See README.md ("Security").
+# CPU. Each run: Tributary (warm-up, baseline, a, b, d, c), then gst-rtsp-server (warm-up,
+# baseline, a, d). It prints a Markdown table of medians over RUNS runs and ratios; the issue's
+# targets are shown beside them, never checked. See README.md ("Security", "HTTP tunnelling").
 #
-# SRTP needs the transports/srtp plugin in the distribution. Without it (or when its SETUP
-# fails) part a reports why instead of figures, and the rest runs.
+# SRTP needs the transports/srtp plugin in the distribution, RTSP over HTTP the
+# transports/http-tunnel plugin. Without it (or when a probe reader fails) part a, or part d on
+# Tributary, reports why instead of figures, and the rest runs.
 #
 # Environment (all optional):
 #   STEPS="500"            readers of parts a and b (several: "200 500")
 #   AUTH_READERS=200       readers of part c
-#   PARTS="a b c"          RUNS=3          SERVERS="tributary gstreamer" (the peer only runs part a)
+#   TUNNEL_READERS=200     readers of part d
+#   PARTS="a b c"          (add d, or PARTS=d, for the tunnel)
+#   RUNS=3                 SERVERS="tributary gstreamer" (the peer only runs parts a and d)
 #   RAMP=200               new sessions per second
 #   STEP_SECONDS=15        each step holds all its readers this long
 #   WARMUP=3               seconds after PLAY not counted in a reader's bitrate
@@ -38,6 +46,7 @@
 #   DIST=../app/target/tributary  JAVA=...temurin-25...  JAVA_OPTS=  PYTHON=/usr/bin/python3
 #
 # Quick check (about 5 min): RUNS=1 STEPS=200 STEP_SECONDS=10 distribution/bench/bench-security.sh
+# Tunnel cost only (about 10 min): PARTS=d distribution/bench/bench-security.sh
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -47,6 +56,7 @@ LOG_TAG=security
 TARGET="$HERE/target"
 STEPS="${STEPS:-500}"
 AUTH_READERS="${AUTH_READERS:-200}"
+TUNNEL_READERS="${TUNNEL_READERS:-200}"
 PARTS="${PARTS:-a b c}"
 AUTH_TRANSPORT="${AUTH_TRANSPORT:-tcp}"
 MEDIA_SECONDS=30
@@ -57,11 +67,11 @@ BENCH_USER=bench
 # A fresh password per invocation; the load client only ever sends this one (see part c).
 BENCH_PASSWORD="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 
-if [[ " $SERVERS " == *" gstreamer "* && " $PARTS " == *" a "* ]]; then need_gst_rtsp_server; fi
-for n in $STEPS $AUTH_READERS; do
-    [[ "$n" =~ ^[0-9]+$ && "$n" -ge 1 && "$n" -le 5000 ]] || die "STEPS/AUTH_READERS: $n is not in 1..5000"
+if [[ " $SERVERS " == *" gstreamer "* && " $PARTS " =~ \ [ad]\  ]]; then need_gst_rtsp_server; fi
+for n in $STEPS $AUTH_READERS $TUNNEL_READERS; do
+    [[ "$n" =~ ^[0-9]+$ && "$n" -ge 1 && "$n" -le 5000 ]] || die "STEPS/AUTH_READERS/TUNNEL_READERS: $n is not in 1..5000"
 done
-for p in $PARTS; do [[ "$p" =~ ^[abc]$ ]] || die "PARTS: $p is not a, b or c"; done
+for p in $PARTS; do [[ "$p" =~ ^[abcd]$ ]] || die "PARTS: $p is not a, b, c or d"; done
 for s in $SERVERS; do [[ "$s" =~ ^(tributary|gstreamer)$ ]] || die "SERVERS: $s is not tributary or gstreamer"; done
 [[ "$AUTH_TRANSPORT" =~ ^(tcp|udp)$ ]] || die "AUTH_TRANSPORT: tcp or udp"
 STEPS="$(printf '%s\n' $STEPS | sort -n -u | tr '\n' ' ')"
@@ -83,6 +93,8 @@ variant_label() {
         rtsps) echo "RTSPS: RTP/AVP/TCP in TLS" ;;
         open) echo "anonymous, open path ($AUTH_TRANSPORT)" ;;
         digest) echo "Digest login, protected path ($AUTH_TRANSPORT)" ;;
+        plain) echo "RTP/AVP/TCP (part d)" ;;
+        tunnel) echo "RTSP over HTTP: RTP/AVP/TCP tunnelled" ;;
     esac
 }
 variant_args() {
@@ -94,6 +106,8 @@ variant_args() {
         rtsps) echo "-u rtsps://$host$OPEN_PATH -t tcp" ;;
         open) echo "-u rtsp://$host$OPEN_PATH -t $AUTH_TRANSPORT" ;;
         digest) echo "-u rtsp://$host$SECURE_PATH -t $AUTH_TRANSPORT -a $BENCH_USER:$BENCH_PASSWORD" ;;
+        plain) echo "-u rtsp://$host$OPEN_PATH -t tcp" ;;
+        tunnel) echo "-u rtsp://$host$OPEN_PATH -H" ;;
     esac
 }
 
@@ -138,24 +152,28 @@ baseline() {
     log "baseline ($CUR_SERVER, $1): server CPU $BASE_CPU % of a core (3 s windows:$BASE_CPUS)"
 }
 
-# Whether SRTP can be measured on this Tributary: empty when it can, else why not (with the
-# first exception the server logged for the probe, if any).
-srtp_missing() {
-    local probe="$RUN/out/tributary-$CUR_RUN-srtp-probe" why lines exception
-    if ! compgen -G "$RUN/dist/deploy/*transports.srtp*.jar" >/dev/null; then
-        echo "SRTP not installed (no transports.srtp bundle in deploy/)"; return
+# Whether variant $1 can be measured on this Tributary: empty when it can, else why not (with
+# the first exception the server logged for the probe reader, if any). $2 what it is, $3 its
+# plugin's bundle in deploy/ (a glob; the jar must hold classes), $4 a probe failure that means
+# the server does not speak it (a glob).
+variant_missing() {
+    local v="$1" what="$2" bundle="$3" refused="$4" probe="$RUN/out/tributary-$CUR_RUN-$1-probe" jar why lines exception
+    jar="$(compgen -G "$RUN/dist/deploy/$bundle" | head -1 || true)"
+    if [[ -z "$jar" ]] || ! "$JDK_BIN/jar" tf "$jar" 2>/dev/null | grep -q '\.class$'; then
+        echo "$what not installed (no $bundle with classes in deploy/)"; return
     fi
     lines=$(wc -l <"$SERVER_LOG")
     # shellcheck disable=SC2046
-    client_run "$probe" $(variant_args srtp) -l -n 1 -r 1 -d 3 -b "$SOURCE_BPS"
+    client_run "$probe" $(variant_args "$v") -l -n 1 -r 1 -d 3 -b "$SOURCE_BPS"
     [[ "$(field established "$probe.out")" == 1 && "$(field packets_received "$probe.out")" -gt 0 ]] && return
     why="$(field failure "$probe.out")"; why="${why#1 }"
-    if [[ "$why" == *"answered 461"* ]]; then
-        echo "SRTP not installed (RTP/SAVP SETUP answered 461)"; return
+    # shellcheck disable=SC2053
+    if [[ "$why" == $refused ]]; then
+        echo "$what not installed ($why)"; return
     fi
     exception="$(tail -n +"$((lines + 1))" "$SERVER_LOG" | grep -m1 -E '^[A-Za-z0-9_.$]+(Exception|Error)(:|$)' \
         | sed -E 's/^(.{0,180}).*/\1/' | tr '|' '/' || true)"
-    echo "SRTP not measured: a probe reader failed (${why:-no RTP received})${exception:+; the server logged $exception}"
+    echo "$what not measured: a probe reader failed (${why:-no RTP received})${exception:+; the server logged $exception}"
 }
 
 # ---- one step ----------------------------------------------------------------------------
@@ -207,7 +225,7 @@ steps() {
 
 # ---- one run per server --------------------------------------------------------------------
 run_tributary() {
-    local missing="" wv="udp tcp rtsps" probe
+    local missing="" wv="udp tcp rtsps" probe no_tunnel
     CUR_SERVER=tributary
     SERVER_LOG="$RUN/tributary-$CUR_RUN-server.log"; PUB_LOG="$RUN/tributary-$CUR_RUN-publisher.log"
     log "== run $CUR_RUN: Tributary"
@@ -217,7 +235,7 @@ run_tributary() {
     ANCHOR_PID=$!
     wait_ready "$RUN/out/tributary-$CUR_RUN-anchor.out" "$ANCHOR_PID" 30 || die "the anchor reader did not start"
     if [[ " $PARTS " == *" a "* ]]; then
-        missing="$(srtp_missing)"
+        missing="$(variant_missing srtp SRTP '*transports.srtp*.jar' '*answered 461*')"
         if [[ -n "$missing" ]]; then
             log "part a: $missing"
             printf 'srtp\t%s\t%s\n' "$CUR_RUN" "$missing" >>"$RAW"
@@ -233,6 +251,17 @@ run_tributary() {
             if [[ -z "$missing" ]]; then steps udp srtp; else steps udp; fi
         fi
         [[ " $PARTS " != *" b "* ]] || steps tcp rtsps
+    fi
+    if [[ " $PARTS " == *" d "* && -z "$(server_broken)" ]]; then
+        # A server without the tunnel answers the GET in RTSP, or closes the connection.
+        no_tunnel="$(variant_missing tunnel "RTSP over HTTP" '*transports.httptunnel*.jar' \
+            '@(tunnel GET answered not in HTTP*|connection closed during setup)')"
+        if [[ -n "$no_tunnel" ]]; then
+            log "part d: $no_tunnel"
+            printf 'tunnel\t%s\t%s\n' "$CUR_RUN" "$no_tunnel" >>"$RAW"
+        else
+            tunnel_part
+        fi
     fi
     if [[ " $PARTS " == *" c "* && -z "$(server_broken)" ]]; then
         publish_tributary PUB2_PID "$SECURE_PATH" "${PUB_LOG%.log}-secure.log" tcp \
@@ -255,6 +284,16 @@ run_tributary() {
     stop_server
 }
 
+# Part d on CUR_SERVER: warm-up, baseline, plain TCP and tunnelled readers (TUNNEL_READERS).
+tunnel_part() {
+    local saved="$STEPS"
+    warm_up plain tunnel
+    baseline "part d: 1 publisher, 1 anchor reader"
+    STEPS="$TUNNEL_READERS"
+    steps plain tunnel
+    STEPS="$saved"
+}
+
 run_gstreamer() {
     CUR_SERVER=gstreamer
     SERVER_LOG="$RUN/gstreamer-$CUR_RUN-server.log"; PUB_LOG="$RUN/gstreamer-$CUR_RUN-publisher.log"
@@ -264,9 +303,13 @@ run_gstreamer() {
         >"$RUN/out/gstreamer-$CUR_RUN-anchor.out" 2>&1 &
     ANCHOR_PID=$!
     wait_ready "$RUN/out/gstreamer-$CUR_RUN-anchor.out" "$ANCHOR_PID" 30 || die "the anchor reader did not start"
-    warm_up udp
-    baseline "part a: 1 publisher, 1 anchor reader"
-    steps udp
+    if [[ " $PARTS " == *" a "* ]]; then
+        warm_up udp
+        baseline "part a: 1 publisher, 1 anchor reader"
+        steps udp
+    fi
+    # gst-rtsp-server speaks RTSP over HTTP on its RTSP port
+    [[ " $PARTS " != *" d "* || -n "$(server_broken)" ]] || tunnel_part
     collect_warnings "gstreamer run $CUR_RUN"
     stop_server
 }
@@ -277,24 +320,27 @@ start_results security   # RAW, STEPS_MD, RESULTS, ...
     echo "| server | run | variant | readers | verdict | % ≥ 90 % rate | median rate / source | loss % | failed/dropped | steady s | server CPU % (kernel) | CPU-s / reader-min | RSS MiB | client CPU % | other load % | idle % | connect → PLAY answered p50/p99 ms | connect → first RTP p50/p99 ms | TLS handshake p50/p99 ms | 401s answered | notes |"
     echo "|---|---:|---|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|---:|---|"
 } | tee "$STEPS_MD"
-log "source $(basename "$MEDIA") at $SOURCE_BPS bit/s; parts $PARTS; readers $STEPS (a, b), $AUTH_READERS (c); $RUNS run(s); load average $LOAD_BEFORE"
+log "source $(basename "$MEDIA") at $SOURCE_BPS bit/s; parts $PARTS; readers $STEPS (a, b), $AUTH_READERS (c), $TUNNEL_READERS (d); $RUNS run(s); load average $LOAD_BEFORE"
 for CUR_RUN in $(seq 1 "$RUNS"); do
     [[ " $SERVERS " != *" tributary "* ]] || run_tributary
-    [[ " $SERVERS " != *" gstreamer "* || " $PARTS " != *" a "* ]] || run_gstreamer
+    [[ " $SERVERS " != *" gstreamer "* || ! " $PARTS " =~ \ [ad]\  ]] || run_gstreamer
 done
 stop_clock
 
 {
-    echo "# Security overhead: Tributary and gst-rtsp-server $(gst_version)"
+    title="Security overhead"
+    [[ " $PARTS " != *" d "* ]] || title="$title and RTSP over HTTP"
+    [[ "$PARTS" != d ]] || title="RTSP over HTTP tunnelling"
+    echo "# $title: Tributary and gst-rtsp-server $(gst_version)"
     echo
     report_machine
-    echo "Source: $(basename "$MEDIA") (video only, looped), $SOURCE_BPS bit/s of H.264; readers $STEPS (parts a, b),"
-    echo "$AUTH_READERS (part c, $AUTH_TRANSPORT); $RUNS run(s), medians; ramp $RAMP sessions/s, $STEP_SECONDS s per step."
+    echo "Source: $(basename "$MEDIA") (video only, looped), $SOURCE_BPS bit/s of H.264; parts $PARTS; readers $STEPS (parts a, b),"
+    echo "$AUTH_READERS (part c, $AUTH_TRANSPORT), $TUNNEL_READERS (part d); $RUNS run(s), medians; ramp $RAMP sessions/s, $STEP_SECONDS s per step."
     echo
-    summary_py "$RAW" "$STEPS" "$AUTH_READERS" "$PARTS" <<'PY'
+    summary_py "$RAW" "$STEPS" "$AUTH_READERS" "$PARTS" "$TUNNEL_READERS" <<'PY'
 import sys
-raw, sizes, auth_n, parts = sys.argv[1], sys.argv[2].split(), sys.argv[3], sys.argv[4].split()
-steps, srtp_why = [], {}
+raw, sizes, auth_n, parts, tunnel_n = sys.argv[1], sys.argv[2].split(), sys.argv[3], sys.argv[4].split(), sys.argv[5]
+steps, srtp_why, tunnel_why = [], {}, {}
 for line in open(raw):
     f = line.rstrip("\n").split("\t")
     if f[0] == "step":
@@ -302,6 +348,8 @@ for line in open(raw):
         steps.append(dict(zip(keys, f[1:])))
     elif f[0] == "srtp":
         srtp_why[f[1]] = f[2]
+    elif f[0] == "tunnel":
+        tunnel_why[f[1]] = f[2]
 
 def rows(server, v, n):
     return sorted((s for s in steps if s["server"] == server and s["v"] == v and s["n"] == str(n)), key=lambda s: int(s["run"]))
@@ -321,7 +369,7 @@ def runs_text(vals, d):
 def ratio(a, b):
     return None if a is None or b is None or b == 0 else a / b
 
-out = ["| part | metric | median | per run | issue 10's target (for reference; not checked) |", "|---|---|---:|---|---|"]
+out = ["| part | metric | median | per run | issue 10's target (parts a–c; for reference, not checked) |", "|---|---|---:|---|---|"]
 def row(part, name, value, per_run="", target=""):
     out.append(f"| {part} | {name} | {value} | {per_run} | {target} |")
 
@@ -361,6 +409,24 @@ if "c" in parts:
             row("c", f"{what} {pname} ms, {auth_n} readers logging in with Digest, protected path",
                 fmt(d[0], 1) + d[1], runs_text(d[2], 1))
             ratio_row("c", f"ratio Digest / anonymous, {what} {pname}", (d[0], d[2]), (o[0], o[2]))
+if "d" in parts:
+    n = tunnel_n
+    for server, name in (("tributary", "Tributary"), ("gstreamer", "gst-rtsp-server")):
+        if not rows(server, "tunnel", n):
+            why = "; ".join(sorted(set(tunnel_why.values()))) if server == "tributary" else ""
+            row("d", f"{name}, {n} readers through RTSP over HTTP", why or "not run")
+            continue
+        plain = cpu_row("d", f"{name} CPU-s per reader-minute, RTP/AVP/TCP, {n} readers", server, "plain", n)
+        tunnel = cpu_row("d", f"{name} CPU-s per reader-minute, RTSP over HTTP (RTP/AVP/TCP tunnelled), {n} readers",
+                         server, "tunnel", n)
+        ratio_row("d", f"ratio {name} tunnel / plain TCP, server CPU", tunnel, plain)
+        for key, what, d in (("loss", "loss %", 4), ("r50", "connect → first RTP p50 ms", 1),
+                             ("r99", "connect → first RTP p99 ms", 1), ("ccpu", "load client CPU % of a core", 1)):
+            p, t = metric(server, "plain", n, key), metric(server, "tunnel", n, key)
+            row("d", f"{name} {what}, plain TCP / tunnel", f"{fmt(p[0], d)}{p[1]} / {fmt(t[0], d)}{t[1]}",
+                f"{runs_text(p[2], d)} — {runs_text(t[2], d)}")
+            if key != "loss":
+                ratio_row("d", f"ratio {name} tunnel / plain TCP, {what}", (t[0], t[2]), (p[0], p[2]))
 print("\n".join(out))
 print()
 print("† = at least one run's step did not pass (fewer than 99 % of readers in real time, loss, a failed setup or a drop,")

@@ -153,6 +153,9 @@ tributary_home() {
     # All readers come from 127.0.0.1: lift the per-client session and connection limits
     # (defaults 2000 and 1000).
     printf '\nmaxSessionsPerClient = 10000\nmaxConnectionsPerClient = 10000\n' >> "$1/etc/io.tributary.engine.rtsp.cfg"
+    # The same for RTSP over HTTP (default 100 tunnels per client address; without the plugin
+    # nothing reads this).
+    printf 'maxTunnelsPerClient = 10000\n' > "$1/etc/io.tributary.transports.httptunnel.cfg"
     # RTSPS's own port 322 may be taken (or need root): recognised on the RTSP port anyway.
     printf 'port = 0\n' > "$1/etc/io.tributary.transports.tls.cfg"
     # The console's administrator (rtsp.json), instead of the random one a first start makes.

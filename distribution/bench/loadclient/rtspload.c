@@ -14,12 +14,27 @@
  * latency. The summary is printed as key=value lines; "ready_at_s=" is printed (and
  * flushed) as soon as every session is playing (or held) or has failed.
  *
+ * With -H (RTSP over HTTP, QuickTime tunnelling as VLC and GStreamer's rtsph:// do; implies
+ * -t tcp) a session opens two connections to the URL's host and port: a GET (its read side:
+ * headers x-sessioncookie, Accept: application/x-rtsp-tunnelled, no caching; the HTTP answer's
+ * head is read and skipped, a status other than 200 fails the setup) and, once that is
+ * answered, a POST with the same cookie (its write side: every request base64-encoded on its
+ * own; the server never answers it). Responses and '$' frames arrive on the GET as without
+ * -H. The cookie is 22 random base64url characters per session. With -s both connections
+ * are TLS. Latencies still count from the GET's connect. A POST write that cannot complete
+ * at once is retried as the control writes are (a few times, then the request fails). The
+ * POST announces Content-Length 32767, as the clients do, and does not keep to it:
+ * keep-alives of about 150 bytes (600 with -a) every 20 s pass it after about 70 min (15 min
+ * with -a).
+ *
  *   rtspload -u rtsp://127.0.0.1:8554/vod/a.mp4 -n 100 -t tcp -r 50 -d 35 -b 4128000
  *   rtspload -u rtsp://127.0.0.1:8554/live/cam -l -n 500 -t udp -r 200 -d 20 -b 4000000
  *   rtspload -u rtsp://127.0.0.1:8554/live/cam -S -n 1000 -r 200 -d 15   # idle sessions
  *   rtspload -u rtsp://127.0.0.1:8554/live/cam -l -s -t tcp -n 500 -d 20  # RTSPS, RTP inside TLS
  *   rtspload -u rtsp://127.0.0.1:8554/live/cam -l -s -t udp -P savp -n 500 -d 20   # SRTP
  *   rtspload -u rtsp://127.0.0.1:8554/cams/a -l -a bench:secret -n 200 -d 15       # Digest login
+ *   rtspload -u rtsp://127.0.0.1:8554/live/cam -l -H -n 200 -d 15           # RTSP over HTTP
+ *   rtspload -u rtsps://127.0.0.1:8554/live/cam -l -H -n 200 -d 15          # ... inside TLS
  *
  * SRTP (-P savp) is not decrypted: RTP headers travel in the clear, so sequence numbers are
  * checked as for RTP, and the payload is counted as the packet minus the RTP header minus
@@ -28,7 +43,8 @@
  * TLS certificates are not verified (benchmarks use self-signed ones).
  *
  * Bounds: at most MAX_SESSIONS sessions, MAX_DURATION s, MAX_TRACKS tracks, CARRY_MAX
- * bytes of reassembly buffer per session (TCP), RTSP messages of at most MSG_MAX bytes.
+ * bytes of reassembly buffer per session (TCP), RTSP messages (and -H: the GET's HTTP answer
+ * head) of at most MSG_MAX bytes.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -73,9 +89,15 @@
 #define SRTP_TAG 10                 /* AES_CM_128_HMAC_SHA1_80 authentication tag */
 #define TLS_RECORD_MAX 16384        /* plaintext of one TLS record */
 #define AUTH_RETRIES 3              /* 401s answered per session (a first challenge, then stale nonces) */
+#define REQ_MAX 6144                /* one request, as sent */
+#define COOKIE_LEN 22               /* -H: x-sessioncookie characters */
+#define TUNNEL_POST_LENGTH 32767    /* -H: the Content-Length the POST announces */
 
-enum kind { K_CTRL = 0, K_RTP = 1, K_RTCP = 2 };
-enum state { S_IDLE, S_CONNECTING, S_TLS, S_OPTIONS, S_DESCRIBE, S_SETUP, S_PLAY, S_PLAYING, S_HELD, S_FAILED, S_CLOSED };
+/* K_CTRL: the control connection (with -H: the tunnel's GET); K_POST: -H's POST connection */
+enum kind { K_CTRL = 0, K_RTP = 1, K_RTCP = 2, K_POST = 3 };
+/* S_TUNNEL_GET: GET sent, its answer awaited; S_POST_*: the POST connection being opened */
+enum state { S_IDLE, S_CONNECTING, S_TLS, S_TUNNEL_GET, S_POST_CONNECTING, S_POST_TLS, S_OPTIONS, S_DESCRIBE, S_SETUP,
+    S_PLAY, S_PLAYING, S_HELD, S_FAILED, S_CLOSED };
 
 struct track {
     char control[512];
@@ -116,6 +138,12 @@ struct session {
     int carry_len;
     SSL *ssl;             /* -s: the TLS connection over fd */
     int tls_usable;       /* handshake done and no fatal error: close_notify may be sent */
+    /* -H: fd is the tunnel's GET (read side); the POST (write side) is pfd, with pssl under -s */
+    int pfd;
+    SSL *pssl;
+    int ptls_usable;
+    char cookie[COOKIE_LEN + 1];
+    int64_t t_tunnel;     /* both tunnel connections open, POST head sent */
     /* the last request, sent again after a 401 */
     char last_method[16];
     char last_url[512];
@@ -146,6 +174,8 @@ static struct {
     int idle;             /* -S: SETUP only, hold the session */
     int tls;              /* -s: RTSPS */
     int savp;             /* -P savp: RTP/SAVP */
+    int tunnel;           /* -H: RTSP over HTTP */
+    char path[512];       /* -H: the URL's path, for the GET and POST request lines */
     char user[128];       /* -a user:password */
     char password[128];
     const char *per_session;
@@ -164,6 +194,7 @@ static volatile sig_atomic_t interrupted;
 static SSL_CTX *ssl_ctx;
 static EVP_MD *md5;
 static uint64_t auth_challenges, credentials_refused;
+static uint64_t tunnel_post_closed; /* -H: POST connections the server closed while a session played */
 static char tls_version[32], tls_cipher[64];
 
 static int64_t mono_ns(void) {
@@ -211,20 +242,26 @@ static void ep_mod(int fd, uint64_t key, uint32_t events) {
     epoll_ctl(epfd, EPOLL_CTL_MOD, fd, &ev);
 }
 
-static void close_fds(struct session *s) {
-    if (s->ssl) {
-        if (s->tls_usable) {
+/* Closes one TCP connection (TLS or not). */
+static void close_conn(int *fd, SSL **ssl, int *tls_usable) {
+    if (*ssl) {
+        if (*tls_usable) {
             ERR_clear_error();
-            SSL_shutdown(s->ssl); /* one close_notify, not waiting for the server's */
+            SSL_shutdown(*ssl); /* one close_notify, not waiting for the server's */
         }
-        SSL_free(s->ssl);
-        s->ssl = NULL;
-        s->tls_usable = 0;
+        SSL_free(*ssl);
+        *ssl = NULL;
+        *tls_usable = 0;
     }
-    if (s->fd >= 0) {
-        close(s->fd);
-        s->fd = -1;
+    if (*fd >= 0) {
+        close(*fd);
+        *fd = -1;
     }
+}
+
+static void close_fds(struct session *s) {
+    close_conn(&s->fd, &s->ssl, &s->tls_usable);
+    close_conn(&s->pfd, &s->pssl, &s->ptls_usable);
     for (int i = 0; i < s->ntracks; i++) {
         if (s->tr[i].rtp_fd >= 0) {
             close(s->tr[i].rtp_fd);
@@ -306,24 +343,27 @@ static int digest_header(struct session *s, const char *method, const char *uri,
     return n > 0 && n < (int) outlen ? 0 : -1;
 }
 
-/* Writes all of buf on the control connection (TLS or not); 0 on success. */
-static int ctrl_write(struct session *s, const char *buf, int len) {
+/* Writes all of buf on a connection (TLS or not), retrying a few times; 0 on success. */
+static int conn_write(int fd, SSL *ssl, int *tls_usable, const char *buf, int len) {
     int off = 0;
+    if (fd < 0) {
+        return -1;
+    }
     for (int tries = 0; off < len && tries < 100; tries++) {
-        if (s->ssl) {
+        if (ssl) {
             ERR_clear_error();
-            int w = SSL_write(s->ssl, buf + off, len - off);
+            int w = SSL_write(ssl, buf + off, len - off);
             if (w > 0) {
                 off += w;
                 continue;
             }
-            int e = SSL_get_error(s->ssl, w);
+            int e = SSL_get_error(ssl, w);
             if (e != SSL_ERROR_WANT_WRITE && e != SSL_ERROR_WANT_READ) {
-                s->tls_usable = 0;
+                *tls_usable = 0;
                 return -1;
             }
         } else {
-            ssize_t w = send(s->fd, buf + off, (size_t) (len - off), MSG_NOSIGNAL);
+            ssize_t w = send(fd, buf + off, (size_t) (len - off), MSG_NOSIGNAL);
             if (w > 0) {
                 off += (int) w;
             } else if (w < 0 && errno != EAGAIN && errno != EINTR) {
@@ -334,9 +374,22 @@ static int ctrl_write(struct session *s, const char *buf, int len) {
     return off == len ? 0 : -1;
 }
 
+/* Writes all of buf on the control connection; with -H, base64-encoded on the tunnel's POST. */
+static int ctrl_write(struct session *s, const char *buf, int len) {
+    if (!cfg.tunnel) {
+        return conn_write(s->fd, s->ssl, &s->tls_usable, buf, len);
+    }
+    unsigned char b64[4 * ((REQ_MAX + 2) / 3) + 1];
+    if (len > REQ_MAX) {
+        return -1;
+    }
+    int n = EVP_EncodeBlock(b64, (const unsigned char *) buf, len); /* no line breaks */
+    return conn_write(s->pfd, s->pssl, &s->ptls_usable, (const char *) b64, n);
+}
+
 /* Sends a whole request; the control direction carries only small requests. */
 static int send_request(struct session *s, const char *method, const char *url, const char *extra) {
-    char req[6144], auth[3072] = "";
+    char req[REQ_MAX], auth[3072] = "";
     if (s->nonce[0] && digest_header(s, method, url, auth, sizeof auth) < 0) {
         return -1;
     }
@@ -847,12 +900,52 @@ static void next_step(struct session *s) {
     }
 }
 
+static void connect_post(struct session *s);
+
+/*
+ * -H: takes the head of the HTTP answer to the tunnel's GET from buf (at most MSG_MAX bytes).
+ * Returns its length once it is whole and says 200 (the POST connection is opened then), 0
+ * while it is not whole, and 0 after failing the session on any other answer.
+ */
+static size_t tunnel_get_answer(struct session *s, const unsigned char *buf, size_t len) {
+    const unsigned char *end = memmem(buf, len < MSG_MAX ? len : MSG_MAX, "\r\n\r\n", 4);
+    if (!end) {
+        if (len >= MSG_MAX) {
+            fail(s, "tunnel GET answer head too long");
+        }
+        return 0;
+    }
+    char line[64], reason[64];
+    size_t ll = strcspn((const char *) buf, "\r");
+    snprintf(line, sizeof line, "%.*s", (int) (ll < sizeof line ? ll : sizeof line - 1), (const char *) buf);
+    int status = 0;
+    if (strlen(line) < 12 || strncmp(line, "HTTP/1.", 7) != 0 || line[8] != ' ' || sscanf(line + 9, "%3d", &status) != 1) {
+        /* an RTSP server without tunnelling may answer the GET in RTSP */
+        snprintf(reason, sizeof reason, "tunnel GET answered not in HTTP: %.30s", line);
+        fail(s, reason);
+        return 0;
+    }
+    if (status != 200) {
+        snprintf(reason, sizeof reason, "tunnel GET answered %d", status);
+        fail(s, reason);
+        return 0;
+    }
+    connect_post(s);
+    return (size_t) (end - buf) + 4;
+}
+
 /* Parses what is buffered: '$' frames, RTSP responses, junk. Returns bytes consumed. */
 static size_t consume(struct session *s, unsigned char *buf, size_t len) {
     size_t off = 0;
     while (off < len && s->st != S_FAILED) {
         unsigned char c = buf[off];
-        if (c == '$') {
+        if (s->st == S_TUNNEL_GET) {
+            size_t head = tunnel_get_answer(s, buf + off, len - off);
+            if (head == 0) {
+                break;
+            }
+            off += head;
+        } else if (c == '$') {
             if (len - off < 4) {
                 break;
             }
@@ -1039,105 +1132,267 @@ static void on_udp_readable(struct session *s, int ti, enum kind k) {
     }
 }
 
-static void start_session(struct session *s) {
+/* Starts a non-blocking TCP connect to the URL's host into *fd, watched as kind k; 0 on success
+ * (connected or in progress), else the session failed. */
+static int tcp_connect(struct session *s, int *fd, enum kind k, const char *what) {
     struct addrinfo hints = { .ai_family = AF_INET, .ai_socktype = SOCK_STREAM }, *ai;
-    s->t_connect = now_ns;
     if (getaddrinfo(cfg.host, cfg.port, &hints, &ai) != 0) {
         fail(s, "cannot resolve host");
-        return;
+        return -1;
     }
-    s->fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (s->fd < 0) {
+    *fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (*fd < 0) {
         freeaddrinfo(ai);
         fail(s, "socket() failed");
-        return;
+        return -1;
     }
     int one = 1;
-    setsockopt(s->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    int rc = connect(s->fd, ai->ai_addr, ai->ai_addrlen);
+    setsockopt(*fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    int rc = connect(*fd, ai->ai_addr, ai->ai_addrlen);
     freeaddrinfo(ai);
     if (rc < 0 && errno != EINPROGRESS) {
-        fail(s, "connect failed");
-        return;
+        fail(s, what);
+        return -1;
     }
-    s->st = S_CONNECTING;
-    ep_add(s->fd, ev_key(s->id, 0, K_CTRL), EPOLLOUT | EPOLLIN);
+    ep_add(*fd, ev_key(s->id, 0, k), EPOLLOUT | EPOLLIN);
+    return 0;
 }
 
-/* The first request, once connected (and with -s, once the TLS handshake is done). */
+static void start_session(struct session *s) {
+    s->t_connect = now_ns;
+    if (tcp_connect(s, &s->fd, K_CTRL, "connect failed") == 0) {
+        s->st = S_CONNECTING;
+    }
+}
+
+/* -H: 22 characters of the base64url alphabet from RAND_bytes (the low 6 bits of each byte). */
+static void make_cookie(char out[COOKIE_LEN + 1]) {
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    unsigned char r[COOKIE_LEN];
+    if (RAND_bytes(r, sizeof r) != 1) {
+        die("RAND_bytes failed");
+    }
+    for (int i = 0; i < COOKIE_LEN; i++) {
+        out[i] = alphabet[r[i] & 63];
+    }
+    out[COOKIE_LEN] = '\0';
+}
+
+/* The first request, once connected (and with -s, once the TLS handshake is done): OPTIONS,
+ * or with -H the tunnel's GET. */
 static void start_rtsp(struct session *s) {
     ep_mod(s->fd, ev_key(s->id, 0, K_CTRL), EPOLLIN);
+    if (cfg.tunnel) {
+        char get[1024];
+        make_cookie(s->cookie);
+        int len = snprintf(get, sizeof get, "GET %s HTTP/1.0\r\nUser-Agent: rtspload\r\nx-sessioncookie: %s\r\n"
+                "Accept: application/x-rtsp-tunnelled\r\nPragma: no-cache\r\nCache-Control: no-cache\r\n\r\n",
+                cfg.path, s->cookie);
+        s->st = S_TUNNEL_GET;
+        if (len <= 0 || len >= (int) sizeof get || conn_write(s->fd, s->ssl, &s->tls_usable, get, len) < 0) {
+            fail(s, "cannot send the tunnel GET");
+        }
+        return;
+    }
     s->st = S_OPTIONS;
     if (send_request(s, "OPTIONS", cfg.url, NULL) < 0) {
         fail(s, "cannot send request");
     }
 }
 
-/* Drives the TLS handshake one step: waits for what OpenSSL wants (read or write). */
-static void tls_step(struct session *s) {
+/* -H: the GET was answered 200: opens the POST connection. */
+static void connect_post(struct session *s) {
+    if (tcp_connect(s, &s->pfd, K_POST, "tunnel POST connect failed") == 0) {
+        s->st = S_POST_CONNECTING;
+    }
+}
+
+/* -H: the POST connection is open (and with -s, its TLS handshake done): sends the POST's
+ * head, then OPTIONS through it. */
+static void start_post(struct session *s) {
+    char post[1024];
+    ep_mod(s->pfd, ev_key(s->id, 0, K_POST), EPOLLIN);
+    int len = snprintf(post, sizeof post, "POST %s HTTP/1.0\r\nUser-Agent: rtspload\r\nx-sessioncookie: %s\r\n"
+            "Content-Type: application/x-rtsp-tunnelled\r\nPragma: no-cache\r\nCache-Control: no-cache\r\n"
+            "Content-Length: %d\r\nExpires: Sun, 9 Jan 1972 00:00:00 GMT\r\n\r\n",
+            cfg.path, s->cookie, TUNNEL_POST_LENGTH);
+    if (len <= 0 || len >= (int) sizeof post || conn_write(s->pfd, s->pssl, &s->ptls_usable, post, len) < 0) {
+        fail(s, "cannot send the tunnel POST");
+        return;
+    }
+    s->t_tunnel = now_ns;
+    s->st = S_OPTIONS;
+    if (send_request(s, "OPTIONS", cfg.url, NULL) < 0) {
+        fail(s, "cannot send request");
+    }
+}
+
+/* A TLS client over fd, SNI set for a host name; NULL when OpenSSL fails. */
+static SSL *tls_new(int fd) {
+    SSL *ssl = SSL_new(ssl_ctx);
+    if (!ssl || SSL_set_fd(ssl, fd) != 1) {
+        SSL_free(ssl);
+        return NULL;
+    }
+    struct in_addr ip4;
+    struct in6_addr ip6;
+    if (inet_pton(AF_INET, cfg.host, &ip4) != 1 && inet_pton(AF_INET6, cfg.host, &ip6) != 1) {
+        SSL_set_tlsext_host_name(ssl, cfg.host); /* SNI takes names, not addresses */
+    }
+    SSL_set_connect_state(ssl);
+    return ssl;
+}
+
+/* Drives the TLS handshake of the control connection (post: -H's POST connection) one step:
+ * waits for what OpenSSL wants (read or write). */
+static void tls_step(struct session *s, int post) {
+    SSL *ssl = post ? s->pssl : s->ssl;
+    int fd = post ? s->pfd : s->fd;
+    uint64_t key = ev_key(s->id, 0, post ? K_POST : K_CTRL);
     ERR_clear_error();
-    int rc = SSL_do_handshake(s->ssl);
+    int rc = SSL_do_handshake(ssl);
     if (rc == 1) {
+        if (post) {
+            s->ptls_usable = 1;
+            start_post(s);
+            return;
+        }
         s->t_tls = now_ns;
         s->tls_usable = 1;
         if (!tls_version[0]) {
-            snprintf(tls_version, sizeof tls_version, "%s", SSL_get_version(s->ssl));
-            snprintf(tls_cipher, sizeof tls_cipher, "%s", SSL_get_cipher_name(s->ssl));
+            snprintf(tls_version, sizeof tls_version, "%s", SSL_get_version(ssl));
+            snprintf(tls_cipher, sizeof tls_cipher, "%s", SSL_get_cipher_name(ssl));
         }
         start_rtsp(s);
         return;
     }
-    int e = SSL_get_error(s->ssl, rc);
+    int e = SSL_get_error(ssl, rc);
     if (e == SSL_ERROR_WANT_READ) {
-        ep_mod(s->fd, ev_key(s->id, 0, K_CTRL), EPOLLIN);
+        ep_mod(fd, key, EPOLLIN);
     } else if (e == SSL_ERROR_WANT_WRITE) {
-        ep_mod(s->fd, ev_key(s->id, 0, K_CTRL), EPOLLIN | EPOLLOUT);
+        ep_mod(fd, key, EPOLLIN | EPOLLOUT);
     } else {
         char reason[64];
         unsigned long code = ERR_peek_error();
         const char *why = code ? ERR_reason_error_string(code) : NULL;
-        snprintf(reason, sizeof reason, "TLS handshake failed (%s)",
+        snprintf(reason, sizeof reason, "%sTLS handshake failed (%s)", post ? "tunnel POST " : "",
                 why ? why : e == SSL_ERROR_SYSCALL ? "connection closed" : "unknown");
         fail(s, reason);
     }
 }
 
+/* Whether a connect finished: 1 connected, 0 not yet, -1 failed (the session failed as what). */
+static int connected(struct session *s, int fd, uint32_t events, const char *what) {
+    int err = 0;
+    socklen_t el = sizeof err;
+    getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &el);
+    if (err || (events & (EPOLLERR | EPOLLHUP))) {
+        fail(s, what);
+        return -1;
+    }
+    return (events & EPOLLOUT) ? 1 : 0;
+}
+
 static void on_ctrl_event(struct session *s, uint32_t events) {
     if (s->st == S_CONNECTING) {
-        int err = 0;
-        socklen_t el = sizeof err;
-        getsockopt(s->fd, SOL_SOCKET, SO_ERROR, &err, &el);
-        if (err || (events & (EPOLLERR | EPOLLHUP))) {
-            fail(s, "connect failed");
-            return;
-        }
-        if (!(events & EPOLLOUT)) {
+        if (connected(s, s->fd, events, "connect failed") <= 0) {
             return;
         }
         if (!cfg.tls) {
             start_rtsp(s);
             return;
         }
-        s->ssl = SSL_new(ssl_ctx);
-        if (!s->ssl || SSL_set_fd(s->ssl, s->fd) != 1) {
+        s->ssl = tls_new(s->fd);
+        if (!s->ssl) {
             fail(s, "TLS handshake failed (SSL_new)");
             return;
         }
-        struct in_addr ip4;
-        struct in6_addr ip6;
-        if (inet_pton(AF_INET, cfg.host, &ip4) != 1 && inet_pton(AF_INET6, cfg.host, &ip6) != 1) {
-            SSL_set_tlsext_host_name(s->ssl, cfg.host); /* SNI takes names, not addresses */
-        }
-        SSL_set_connect_state(s->ssl);
         s->st = S_TLS;
-        tls_step(s);
+        tls_step(s, 0);
         return;
     }
     if (s->st == S_TLS) {
-        tls_step(s);
+        tls_step(s, 0);
         return;
     }
     on_ctrl_readable(s);
+}
+
+/*
+ * -H: the POST connection is readable or closed. The server never answers a POST: bytes from
+ * it count as junk, except an HTTP answer during setup (a refused POST), which fails the
+ * session with its status. Closed during setup: the session fails; while it plays: the
+ * connection is closed and counted (tunnel_post_closed), later requests cannot be sent.
+ */
+static void on_post_readable(struct session *s) {
+    unsigned char buf[4096];
+    for (int round = 0; round < 16 && s->pfd >= 0; round++) {
+        ssize_t r;
+        if (s->pssl) {
+            ERR_clear_error();
+            int n = SSL_read(s->pssl, buf, sizeof buf);
+            if (n > 0) {
+                r = n;
+            } else {
+                int e = SSL_get_error(s->pssl, n);
+                if (e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE) {
+                    return; /* e.g. TLS 1.3 session tickets: no application data */
+                }
+                if (e != SSL_ERROR_ZERO_RETURN) {
+                    s->ptls_usable = 0;
+                }
+                r = 0;
+            }
+        } else {
+            r = recv(s->pfd, buf, sizeof buf, 0);
+            if (r < 0 && (errno == EAGAIN || errno == EINTR)) {
+                return;
+            }
+        }
+        if (r <= 0) {
+            if (s->st < S_PLAYING) {
+                fail(s, "tunnel POST closed during setup");
+            } else {
+                if (s->st == S_PLAYING || s->st == S_HELD) {
+                    tunnel_post_closed++;
+                }
+                close_conn(&s->pfd, &s->pssl, &s->ptls_usable);
+            }
+            return;
+        }
+        if (s->st < S_PLAYING && r >= 12 && memcmp(buf, "HTTP/1.", 7) == 0) {
+            char reason[64];
+            snprintf(reason, sizeof reason, "tunnel POST answered %.3s", (const char *) buf + 9);
+            fail(s, reason);
+            return;
+        }
+        junk_bytes += (uint64_t) r;
+    }
+}
+
+static void on_post_event(struct session *s, uint32_t events) {
+    if (s->st == S_POST_CONNECTING) {
+        if (connected(s, s->pfd, events, "tunnel POST connect failed") <= 0) {
+            return;
+        }
+        if (!cfg.tls) {
+            start_post(s);
+            return;
+        }
+        s->pssl = tls_new(s->pfd);
+        if (!s->pssl) {
+            fail(s, "tunnel POST TLS handshake failed (SSL_new)");
+            return;
+        }
+        s->st = S_POST_TLS;
+        tls_step(s, 1);
+        return;
+    }
+    if (s->st == S_POST_TLS) {
+        tls_step(s, 1);
+        return;
+    }
+    on_post_readable(s);
 }
 
 /* ---------- summary ---------- */
@@ -1171,7 +1426,8 @@ static void summary(int64_t t_start, int64_t t_end) {
     double *kf = calloc(cap, sizeof(double));
     double *playlat = calloc(cap, sizeof(double));
     double *tlslat = calloc(cap, sizeof(double));
-    if (!rate || !rt || !lat || !kf || !playlat || !tlslat) {
+    double *tunlat = calloc(cap, sizeof(double));
+    if (!rate || !rt || !lat || !kf || !playlat || !tlslat || !tunlat) {
         die("out of memory");
     }
     FILE *dump = cfg.per_session ? fopen(cfg.per_session, "w") : NULL;
@@ -1179,7 +1435,7 @@ static void summary(int64_t t_start, int64_t t_end) {
         fprintf(dump, "session,connect_s,play_s,first_rtp_ms,first_idr_ms,window_bps,lost,gaps,first_gap_after_play_ms,"
                 "play_ms,tls_ms\n");
     }
-    int nlat = 0, nrt = 0, nkf = 0, kf_missing = 0, lossy = 0, ngap = 0, nplaylat = 0, ntls = 0;
+    int nlat = 0, nrt = 0, nkf = 0, kf_missing = 0, lossy = 0, ngap = 0, nplaylat = 0, ntls = 0, ntun = 0;
     uint64_t gap_events = 0;
     double *gap_at = calloc(cap, sizeof(double));
     if (!gap_at) {
@@ -1200,6 +1456,9 @@ static void summary(int64_t t_start, int64_t t_end) {
         playlat[nplaylat++] = (double) (s->t_play - s->t_connect) / 1e6;
         if (s->t_tls) {
             tlslat[ntls++] = (double) (s->t_tls - s->t_connect) / 1e6;
+        }
+        if (s->t_tunnel) {
+            tunlat[ntun++] = (double) (s->t_tunnel - s->t_connect) / 1e6;
         }
         if (s->t_first_rtp) {
             lat[nlat++] = (double) (s->t_first_rtp - s->t_connect) / 1e6;
@@ -1274,6 +1533,7 @@ static void summary(int64_t t_start, int64_t t_end) {
     qsort(gap_at, (size_t) ngap, sizeof(double), cmp_double);
     qsort(playlat, (size_t) nplaylat, sizeof(double), cmp_double);
     qsort(tlslat, (size_t) ntls, sizeof(double), cmp_double);
+    qsort(tunlat, (size_t) ntun, sizeof(double), cmp_double);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     double cpu = (double) ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
@@ -1307,6 +1567,11 @@ static void summary(int64_t t_start, int64_t t_end) {
     }
     printf("auth_challenges=%llu\ncredentials_refused=%llu\n", (unsigned long long) auth_challenges,
             (unsigned long long) credentials_refused);
+    if (cfg.tunnel) {
+        /* GET connect -> GET answered, POST connected (and TLS) and its head sent */
+        printf("tunnel=http\ntunnel_p50_ms=%.1f\ntunnel_p99_ms=%.1f\ntunnel_post_closed=%llu\n", pct(tunlat, ntun, 50),
+                pct(tunlat, ntun, 99), (unsigned long long) tunnel_post_closed);
+    }
     /* when every established reader was playing, for steady-state server measurements */
     int64_t last_play = 0, first_end = 0;
     for (int i = 0; i < cfg.n; i++) {
@@ -1347,6 +1612,7 @@ static void summary(int64_t t_start, int64_t t_end) {
     free(gap_at);
     free(playlat);
     free(tlslat);
+    free(tunlat);
 }
 
 /* ---------- main ---------- */
@@ -1355,7 +1621,7 @@ static void usage(void) {
     fprintf(stderr,
             "usage: rtspload -u URL [-n SESSIONS] [-t tcp|udp] [-r SESSIONS_PER_S] [-d SECONDS]\n"
             "                [-b SOURCE_BIT_PER_S] [-w WARMUP_S] [-o PER_SESSION.csv] [-l] [-S] [-v]\n"
-            "                [-s] [-a USER:PASSWORD] [-P avp|savp]\n"
+            "                [-s] [-a USER:PASSWORD] [-P avp|savp] [-H]\n"
             "  -d: run until all sessions started + this many seconds, or until every stream ended\n"
             "  -l: live stream: PLAY without a Range header\n"
             "  -S: idle sessions: stop after SETUP (no PLAY) and hold them until the run ends\n"
@@ -1363,7 +1629,9 @@ static void usage(void) {
             "  -w: seconds after PLAY not counted in a reader's bitrate (default 3)\n"
             "  -s: RTSPS: TLS on the control connection (implied by an rtsps:// URL; certificates not verified)\n"
             "  -a: answer a 401 with Digest MD5 (qop=auth) as USER:PASSWORD\n"
-            "  -P: savp: SETUP RTP/SAVP (SRTP, counted, not decrypted); avp (default): RTP/AVP\n");
+            "  -P: savp: SETUP RTP/SAVP (SRTP, counted, not decrypted); avp (default): RTP/AVP\n"
+            "  -H: RTSP over HTTP (tunnelling: a GET reads, a POST carries base64 requests); implies -t tcp;\n"
+            "      with -s both connections are TLS\n");
     exit(2);
 }
 
@@ -1375,7 +1643,7 @@ static void on_signal(int sig) {
 int main(int argc, char **argv) {
     int opt;
     const char *credentials = NULL;
-    while ((opt = getopt(argc, argv, "u:n:t:r:d:b:w:o:vlSsa:P:")) != -1) {
+    while ((opt = getopt(argc, argv, "u:n:t:r:d:b:w:o:vlSsa:P:H")) != -1) {
         switch (opt) {
         case 'u': snprintf(cfg.url, sizeof cfg.url, "%s", optarg); break;
         case 'n': cfg.n = atoi(optarg); break;
@@ -1389,6 +1657,7 @@ int main(int argc, char **argv) {
         case 'l': cfg.live = 1; break;
         case 'S': cfg.idle = 1; break;
         case 's': cfg.tls = 1; break;
+        case 'H': cfg.tunnel = 1; break;
         case 'a': credentials = optarg; break;
         case 'P':
             if (strcmp(optarg, "savp") == 0) {
@@ -1403,6 +1672,9 @@ int main(int argc, char **argv) {
     if (!cfg.url[0] || cfg.n < 1 || cfg.n > MAX_SESSIONS || cfg.ramp <= 0 || cfg.duration <= 0
             || cfg.duration > MAX_DURATION || cfg.warmup < 0) {
         usage();
+    }
+    if (cfg.tunnel && cfg.udp) {
+        die("-H carries the media interleaved in the tunnel: -t udp does not go with it");
     }
     const char *hp;
     if (strncmp(cfg.url, "rtsp://", 7) == 0) {
@@ -1454,9 +1726,15 @@ int main(int argc, char **argv) {
     } else {
         strcpy(cfg.port, cfg.url[4] == 's' ? "322" : "554");
     }
+    /* -H: the path of the GET and POST request lines; the RTSP requests inside keep the URL */
+    const char *path = hp + hl + strcspn(hp + hl, "/");
+    snprintf(cfg.path, sizeof cfg.path, "%s", *path ? path : "/");
+    if (strpbrk(cfg.path, " \r\n")) {
+        die("bad path in URL");
+    }
 
-    /* 1 control socket + 2 UDP sockets per track per session, and some spare */
-    rlim_t need = (rlim_t) cfg.n * (1 + (cfg.udp ? 2 * MAX_TRACKS : 0)) + 64;
+    /* 1 control socket (-H: 2) + 2 UDP sockets per track per session, and some spare */
+    rlim_t need = (rlim_t) cfg.n * (1 + cfg.tunnel + (cfg.udp ? 2 * MAX_TRACKS : 0)) + 64;
     struct rlimit rl;
     getrlimit(RLIMIT_NOFILE, &rl);
     if (rl.rlim_cur < need) {
@@ -1475,6 +1753,7 @@ int main(int argc, char **argv) {
         struct session *s = &sessions[i];
         s->id = i;
         s->fd = -1;
+        s->pfd = -1;
         snprintf(s->base, sizeof s->base, "%s", cfg.url);
         for (int k = 0; k < MAX_TRACKS; k++) {
             s->tr[k].rtp_fd = s->tr[k].rtcp_fd = -1;
@@ -1583,6 +1862,10 @@ int main(int argc, char **argv) {
             if (k == K_CTRL) {
                 if (s->fd >= 0) {
                     on_ctrl_event(s, evs[i].events);
+                }
+            } else if (k == K_POST) {
+                if (s->pfd >= 0) {
+                    on_post_event(s, evs[i].events);
                 }
             } else {
                 on_udp_readable(s, ti, k);

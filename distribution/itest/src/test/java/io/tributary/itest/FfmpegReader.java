@@ -13,9 +13,14 @@ final class FfmpegReader {
 
     /** ffprobe's {@code stream=<entries>} over TCP, one CSV line per stream; asserts that it succeeded. */
     static List<String> streams(String url, String entries) throws Exception {
+        return streams(url, entries, "tcp");
+    }
+
+    /** Like {@link #streams(String, String)} over ffmpeg's {@code -rtsp_transport} {@code transport} (tcp, udp, http). */
+    static List<String> streams(String url, String entries, String transport) throws Exception {
         ExternalTool.require("ffprobe");
         ExternalTool.Result probe = ExternalTool.run(Duration.ofSeconds(30), "ffprobe", "-v", "error",
-                "-rtsp_transport", "tcp", "-show_entries", "stream=" + entries, "-of", "csv=p=0", url);
+                "-rtsp_transport", transport, "-show_entries", "stream=" + entries, "-of", "csv=p=0", url);
         assertEquals(0, probe.exitCode(), probe.stderr());
         return probe.stdout().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }

@@ -52,7 +52,7 @@ final class GstPlayer {
             source = Gst.ElementFactory.make("rtspsrc", "src")
             source.set_property("location", url)
             Gst.util_set_object_arg(source, "protocols", protocols)
-            if url.startswith("rtsps://"):
+            if url.startswith(("rtsps://", "rtspsh://")):
                 source.set_property("tls-validation-flags", 0)  # the server's development certificate
             if len(sys.argv) > 7:
                 source.set_property("user-id", sys.argv[6])
