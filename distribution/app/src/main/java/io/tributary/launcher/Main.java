@@ -12,6 +12,8 @@ public final class Main {
     private Main() {
     }
 
+    private static final String NETTY_LEAK_DETECTION = "io.netty.leakDetection.level";
+
     public static void main(String[] args) {
         Object parsed;
         try {
@@ -32,6 +34,11 @@ public final class Main {
             return;
         }
         TributaryOptions options = (TributaryOptions) parsed;
+        // Netty's leak detector records a stack trace for one pooled buffer in 128: measurable on
+        // the media path (every frame is pooled). Tests keep it; -Dio.netty.leakDetection.level=… wins.
+        if (System.getProperty(NETTY_LEAK_DETECTION) == null) {
+            System.setProperty(NETTY_LEAK_DETECTION, "disabled");
+        }
         RunningTributary running;
         try {
             running = Tributary.start(options);

@@ -2,11 +2,27 @@ package io.tributary.api.transport;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** What a transport knows of the session and connection a track is set up in. */
 @ProviderType
 public interface TransportContext {
+    /**
+     * Service property of the engine's I/O event loops, registered as an
+     * {@code io.netty.channel.EventLoopGroup} service ({@code (tributary.io.loops=true)}):
+     * transports that open sockets of their own register them on these loops, one set of threads
+     * for the whole server, and a socket on a session's {@link #sendingLoop()} is written to
+     * without a hand-over between threads.
+     */
+    String IO_LOOPS = "tributary.io.loops";
+
+    /**
+     * The thread the session's media is sent from: one of the engine's I/O event loops
+     * ({@link #IO_LOOPS}). Sink calls come on it.
+     */
+    Executor sendingLoop();
+
     /** The RTSP client's address (UDP may only send to this host unless an admin allows otherwise). */
     InetSocketAddress remoteAddress();
 

@@ -1,5 +1,11 @@
 package io.tributary.engine.server;
 
+import io.netty.channel.EventLoopGroup;
+import io.tributary.api.transport.TransportContext;
+import java.util.Hashtable;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
 import io.tributary.api.auth.AuthScheme;
 import io.tributary.api.auth.Authorizer;
 import io.tributary.api.auth.CredentialStore;
@@ -86,6 +92,7 @@ public final class RtspServerComponent implements TributaryRuntime {
     private ExecutorService opening;
     private ExecutorService authenticating;
     private NettyRuntime netty;
+    private ServiceRegistration<EventLoopGroup> loopsRegistration;
     private volatile PathRegistry paths;
     private volatile SessionManager sessions;
     private volatile SampleCache samples;
@@ -94,7 +101,7 @@ public final class RtspServerComponent implements TributaryRuntime {
     private volatile EngineRuntime runtime;
 
     @Activate
-    void activate(RtspServerConfig config) {
+    void activate(BundleContext context, RtspServerConfig config) {
         ListenPorts ports;
         try {
             ports = ListenPorts.parse(config.ports(), config.port());
@@ -111,6 +118,11 @@ public final class RtspServerComponent implements TributaryRuntime {
                 });
         blocking.allowCoreThreadTimeOut(true);
         netty = new NettyRuntime(config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors());
+        // One set of I/O threads for the server: transports register their sockets on these loops
+        // (a session's UDP socket on the session's own loop), instead of a thread group per bundle.
+        loopsRegistration = context.registerService(EventLoopGroup.class, netty.workers(),
+                new Hashtable<>(Map.of(TransportContext.IO_LOOPS, Boolean.TRUE,
+                        Constants.SERVICE_DESCRIPTION, "Tributary I/O event loops")));
         // Opening a source may wait on the network (a relay's camera) up to its timeouts: each open gets its
         // own virtual thread, so hung cameras cannot hold up the others or the file reads on the blocking pool.
         opening = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("tributary-open-", 0).factory());
@@ -167,6 +179,14 @@ public final class RtspServerComponent implements TributaryRuntime {
 
     @Deactivate
     void deactivate() {
+        if (loopsRegistration != null) {
+            try {
+                loopsRegistration.unregister(); // transports close their sockets on the loops first
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping: the framework unregistered it already
+            }
+            loopsRegistration = null;
+        }
         pipelineShared = null;
         dedicatedServers.values().forEach(RtspServer::close);
         dedicatedServers.clear();

@@ -88,6 +88,11 @@ public final class SessionTransportContext implements TransportContext {
     }
 
     @Override
+    public java.util.concurrent.Executor sendingLoop() {
+        return session.executor();
+    }
+
+    @Override
     public boolean sharedStream() {
         return sharedStream;
     }

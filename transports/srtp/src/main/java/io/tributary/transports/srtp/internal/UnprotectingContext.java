@@ -87,6 +87,11 @@ final class UnprotectingContext implements TransportContext {
     }
 
     @Override
+    public java.util.concurrent.Executor sendingLoop() {
+        return engine.sendingLoop();
+    }
+
+    @Override
     public boolean sharedStream() {
         return engine.sharedStream();
     }

@@ -83,6 +83,11 @@ final class EngineContext implements TransportContext {
     }
 
     @Override
+    public java.util.concurrent.Executor sendingLoop() {
+        return Runnable::run;
+    }
+
+    @Override
     public boolean sharedStream() {
         return sharedStream;
     }

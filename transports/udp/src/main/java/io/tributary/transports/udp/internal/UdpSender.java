@@ -22,6 +22,9 @@ final class UdpSender {
     private final AtomicInteger queued = new AtomicInteger();
     private List<Outgoing> pending = new ArrayList<>();
     private boolean scheduled;
+    /** A flush is due after the loop's current task (touched on the socket's loop only). */
+    private boolean flushScheduled;
+    private final Runnable flushTask = this::flushNow;
 
     /** @param segmentation whether the socket can send UDP GSO segmented datagrams */
     UdpSender(Channel channel, boolean segmentation) {
@@ -56,9 +59,24 @@ final class UdpSender {
         }
     }
 
-    /** Queues a batch for the socket's thread, which writes all queued batches and flushes once. */
+    /**
+     * Writes a batch. On the socket's own loop (the session's: the usual case) it is written at
+     * once and flushed after the loop's current task, so that every reader served by that task
+     * goes out in one {@code sendmmsg}; from another thread it is queued for the socket's thread,
+     * which writes all queued batches and flushes once.
+     */
     void send(List<Outgoing> batch) {
         if (batch.isEmpty()) {
+            return;
+        }
+        if (channel.eventLoop().inEventLoop()) {
+            for (Outgoing out : batch) {
+                write(out);
+            }
+            if (!flushScheduled) {
+                flushScheduled = true;
+                channel.eventLoop().execute(flushTask);
+            }
             return;
         }
         queued.addAndGet(batch.size());
@@ -80,11 +98,20 @@ final class UdpSender {
             scheduled = false;
         }
         for (Outgoing out : batch) {
-            RtpFrame frame = out.written();
-            channel.write(out.packet(), frame == null ? channel.voidPromise()
-                    : channel.newPromise().addListener(done -> frame.release()));
+            write(out);
         }
         channel.flush();
         queued.addAndGet(-batch.size());
+    }
+
+    private void write(Outgoing out) {
+        RtpFrame frame = out.written();
+        channel.write(out.packet(), frame == null ? channel.voidPromise()
+                : channel.newPromise().addListener(done -> frame.release()));
+    }
+
+    private void flushNow() {
+        flushScheduled = false;
+        channel.flush();
     }
 }

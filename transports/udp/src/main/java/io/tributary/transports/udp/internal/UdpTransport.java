@@ -6,19 +6,17 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.NetUtil;
-import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import io.tributary.api.transport.MediaTransport;
 import io.tributary.api.transport.TransportBinding;
 import io.tributary.api.transport.TransportContext;
@@ -31,13 +29,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,39 +62,49 @@ public final class UdpTransport implements MediaTransport {
      */
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 << 20, 512 << 20);
 
-    private final EventLoopGroup group;
-    /** One RTP socket per thread, all on the same port (SO_REUSEPORT), so sends spread over the threads. */
+    /** One RTP socket per engine I/O loop, all on the same port (SO_REUSEPORT): a session writes to its own loop's. */
     private final UdpSender[] rtp;
+    private final Map<Executor, UdpSender> rtpByLoop = new HashMap<>();
     private final UdpSender rtcp;
     private final int rtpPort;
     /** Bindings by client address, so what clients send reaches their session. */
     private final ClientAddresses clients = new ClientAddresses();
 
+    /**
+     * @param loops the engine's I/O event loops: the sockets live on them, so that a session sends
+     *              from its own thread, with no hand-over and no thread group of this bundle's own
+     */
     @Activate
-    public UdpTransport(UdpTransportConfig config) throws UnknownHostException {
+    public UdpTransport(UdpTransportConfig config,
+                        @Reference(target = "(" + TransportContext.IO_LOOPS + "=true)") EventLoopGroup loops)
+            throws UnknownHostException {
         boolean epoll = Epoll.isAvailable();
-        int threads = epoll ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
-        group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("tributary-udp"),
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        List<EventLoop> eventLoops = new ArrayList<>();
+        for (EventExecutor executor : loops) {
+            eventLoops.add((EventLoop) executor);
+        }
+        // without epoll (no SO_REUSEPORT) one socket serves every loop
+        int sockets = epoll ? eventLoops.size() : 1;
         InetAddress host = config.host().isBlank() ? null : InetAddress.getByName(config.host());
-        Bootstrap bootstrap = new Bootstrap().group(group)
+        Bootstrap bootstrap = new Bootstrap()
                 .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
                 .option(ChannelOption.SO_SNDBUF, 4 << 20)
                 .option(ChannelOption.SO_RCVBUF, 1 << 20)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK);
-        rtp = new UdpSender[threads];
+        rtp = new UdpSender[sockets];
         // UDP GSO: one send per reader and frame instead of one per packet (kernel 4.18+).
         boolean segmentation = epoll && config.segmentation() && EpollDatagramChannel.isSegmentedDatagramPacketSupported();
         UdpSender control = null;
         try {
             // RTCP first and without SO_REUSEPORT: it holds the pair, so a second server on
             // the same ports fails here instead of silently sharing the RTP port.
-            control = new UdpSender(bootstrap.clone().handler(new Inbound(true)).bind(host, config.rtpPort() + 1)
-                    .syncUninterruptibly().channel(), false);
+            control = new UdpSender(bootstrap.clone().group(eventLoops.get(0)).handler(new Inbound(true))
+                    .bind(host, config.rtpPort() + 1).syncUninterruptibly().channel(), false);
             Bootstrap shared = epoll ? bootstrap.clone().option(EpollChannelOption.SO_REUSEPORT, true) : bootstrap;
-            for (int i = 0; i < threads; i++) {
-                rtp[i] = new UdpSender(shared.clone().handler(new Inbound(false)).bind(host, config.rtpPort())
-                        .syncUninterruptibly().channel(), segmentation);
+            for (int i = 0; i < sockets; i++) {
+                rtp[i] = new UdpSender(shared.clone().group(eventLoops.get(i)).handler(new Inbound(false))
+                        .bind(host, config.rtpPort()).syncUninterruptibly().channel(), segmentation);
+                rtpByLoop.put(eventLoops.get(i), rtp[i]);
             }
         } catch (RuntimeException e) {
             if (control != null) {
@@ -103,23 +115,21 @@ public final class UdpTransport implements MediaTransport {
                     sender.channel().close();
                 }
             }
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             LOG.error("cannot bind UDP ports {}-{}: {}", config.rtpPort(), config.rtpPort() + 1, e.getMessage());
             throw e;
         }
         rtcp = control;
         rtpPort = config.rtpPort();
-        LOG.info("RTP/UDP on ports {}-{} ({}, {} sending threads, {})", rtpPort, rtpPort + 1,
-                epoll ? "epoll" : "NIO", threads, rtp[0].segmentation() ? "GSO" : "no GSO");
+        LOG.info("RTP/UDP on ports {}-{} ({}, {} sockets on the engine's I/O loops, {})", rtpPort, rtpPort + 1,
+                epoll ? "epoll" : "NIO", sockets, rtp[0].segmentation() ? "GSO" : "no GSO");
     }
 
     @Deactivate
     void deactivate() {
         for (UdpSender sender : rtp) {
-            sender.channel().close();
+            sender.channel().close().syncUninterruptibly();
         }
-        rtcp.channel().close();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        rtcp.channel().close().syncUninterruptibly();
     }
 
     @Override
@@ -149,7 +159,8 @@ public final class UdpTransport implements MediaTransport {
         TransportSpec reply = new TransportSpec(requested.profile(), LowerTransport.UDP, false, null, null,
                 client, PortRange.pair(rtpPort), null, null, null, String.format("%08X", context.ssrc()),
                 requested.mode(), Map.of());
-        UdpSender sender = rtp[Math.floorMod(context.sessionId().hashCode(), rtp.length)];
+        UdpSender sender = rtpByLoop.getOrDefault(context.sendingLoop(),
+                rtp[Math.floorMod(context.sessionId().hashCode(), rtp.length)]);
         UdpBinding[] made = new UdpBinding[1];
         UdpBinding binding = new UdpBinding(reply, sender, rtcp, rtpTarget, rtcpTarget, context,
                 () -> clients.remove(made[0]));
