@@ -238,7 +238,7 @@ class HostileClientsTest {
         int perAddress = 300;
         int addresses = 10;
         int fdsBefore = ServerWatch.openFileDescriptors();
-        int serverBefore = ServerWatch.serverConnections(port());
+        int serverBefore = settledServerConnections(); // the last attack's sockets may still be closing
         byte[] options = "OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         List<String> problems = new ArrayList<>();
         String answer;
@@ -342,6 +342,21 @@ class HostileClientsTest {
         finish(start, "2. idle connections", addresses * perAddress + " connections from 127.0.0.20–29 (" + perAddress
                 + " each, limit " + MAX_CONNECTIONS_PER_CLIENT + " per address); half send one OPTIONS, then all stay silent",
                 answer, problems);
+    }
+
+    /** The server's connections once the count has stayed the same for half a second (at most 10 s). */
+    private static int settledServerConnections() throws InterruptedException {
+        int last = serverConnections();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            int now = serverConnections();
+            if (now == last) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
     }
 
     private static int serverConnections() {

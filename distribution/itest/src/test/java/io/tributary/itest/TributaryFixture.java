@@ -83,6 +83,9 @@ public final class TributaryFixture implements BeforeAllCallback, AfterAllCallba
         // RTSPS's own port (322 by default) too: instances in one JVM must not share it
         tlsPort = freePort();
         Files.writeString(etc().resolve("io.tributary.transports.tls.cfg"), "port = " + tlsPort + "\n");
+        // These instances run on the host's network: a multicast SETUP would join and send on a real
+        // interface. Multicast is tested inside a network namespace of its own (MulticastTest).
+        Files.writeString(etc().resolve("io.tributary.transports.multicast.cfg"), "enabled = false\n");
         for (Map.Entry<String, String> entry : config.get().entrySet()) {
             Files.writeString(etc().resolve(entry.getKey() + ".cfg"), "\n" + entry.getValue() + "\n",
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -139,7 +139,7 @@ final class SetupHandler implements MethodHandler {
                 refusal = refused;
                 continue;
             }
-            var candidate = engine.transports().get(spec.profileKey());
+            var candidate = engine.transports().get(spec.profileKey().toUpperCase(java.util.Locale.ROOT));
             if (candidate.isPresent()) {
                 chosen = spec;
                 transport = candidate.get();
