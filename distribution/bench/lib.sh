@@ -419,6 +419,11 @@ run_step() {
     "$CLIENT" "$@" -l -n "$readers" -r "$RAMP" -d "$STEP_SECONDS" -w "$WARMUP" -b "$SOURCE_BPS" \
         -o "$out.csv" >"$out.out" 2>"$out.err" &
     CLIENT_PID=$!
+    # PROFILE_AT=N: a JFR profile of Tributary's steps of N readers, from the last connect on
+    if [[ -n "${PROFILE_AT:-}" && "$readers" == "$PROFILE_AT" && "${CUR_SERVER:-}" == tributary ]]; then
+        "$JDK_BIN/jcmd" "$SERVER_PID" JFR.start name=step settings=profile delay="$((readers / RAMP + 1))s" \
+            duration="$((STEP_SECONDS - 2))s" filename="$TARGET/profile-live-$(basename "$out").jfr" >/dev/null || true
+    fi
     STEP_BROKEN=""
     for _ in $(seq 1 $(( (readers / RAMP + STEP_SECONDS + 40) * 2 ))); do
         ms=$(( ($(date +%s%N) - w0) / 1000000 ))

@@ -16,6 +16,7 @@ import java.util.List;
  * @param keyframe {@code true} for a video keyframe (and every audio frame)
  * @param firstSequence sequence number of the first packet
  * @param rtpTime  RTP timestamp of the packets
+ * @param frameIntervalNanos the stream's frame interval when it was made, to pace its parts over
  */
 final class LiveFrame extends PooledFrame {
     private final long index;
@@ -23,17 +24,19 @@ final class LiveFrame extends PooledFrame {
     private final boolean keyframe;
     private final int firstSequence;
     private final long rtpTime;
+    private final long frameIntervalNanos;
     private final int payloadBytes;
 
     /** Takes over {@code memory} (one reference). */
-    LiveFrame(long index, int track, boolean keyframe, int firstSequence, long rtpTime, ByteBuf memory,
-              int[] offsets, int[] lengths) {
+    LiveFrame(long index, int track, boolean keyframe, int firstSequence, long rtpTime, long frameIntervalNanos,
+              ByteBuf memory, int[] offsets, int[] lengths) {
         super(memory, offsets, lengths);
         this.index = index;
         this.track = track;
         this.keyframe = keyframe;
         this.firstSequence = firstSequence;
         this.rtpTime = rtpTime;
+        this.frameIntervalNanos = frameIntervalNanos;
         this.payloadBytes = memory.writerIndex() - offsets.length * io.tributary.rtsp.rtp.RtpHeader.SIZE;
     }
 
@@ -57,6 +60,10 @@ final class LiveFrame extends PooledFrame {
         return rtpTime;
     }
 
+    long frameIntervalNanos() {
+        return frameIntervalNanos;
+    }
+
     /**
      * The frame cut into parts of at most {@code maxPackets} packets, so that a large keyframe
      * can be paced out to readers instead of sent in one burst. Only the first part counts as a
@@ -74,7 +81,7 @@ final class LiveFrame extends PooledFrame {
     @Override
     protected PooledFrame derived(ByteBuf memory, int[] offsets, int[] lengths, int firstPacket) {
         return new LiveFrame(index, track, keyframe && firstPacket == 0, (firstSequence + firstPacket) & 0xffff, rtpTime,
-                memory, offsets, lengths);
+                frameIntervalNanos, memory, offsets, lengths);
     }
 
     @Override

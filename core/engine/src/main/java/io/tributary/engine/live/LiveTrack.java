@@ -21,6 +21,8 @@ import java.util.List;
 final class LiveTrack {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String CNAME = "tributary";
+    /** 30 frames a second, until the timestamps tell. */
+    static final long DEFAULT_FRAME_INTERVAL_NANOS = 33_333_333L;
 
     final int index;
     final int payloadType;
@@ -36,6 +38,8 @@ final class LiveTrack {
     private long packetCount;
     private long octetCount;
     private long lastRtpTime = -1;
+    /** The stream's frame interval as its timestamps say (a running average), for pacing large frames. */
+    private long frameIntervalNanos = DEFAULT_FRAME_INTERVAL_NANOS;
     private long lastWallEpochMillis;
     /** The source's sender report: its timestamp at a moment of its wall clock, or none yet. */
     private boolean sourceReported;
@@ -99,6 +103,7 @@ final class LiveTrack {
         int[] offsets = new int[payloads.size()];
         int[] lengths = new int[payloads.size()];
         long rtpTime = (unit.presentationTime() + timestampOffset) & 0xffffffffL;
+        learnFrameInterval(rtpTime);
         int first = nextSequence();
         for (int i = 0; i < payloads.size(); i++) {
             ByteBuffer payload = payloads.get(i).duplicate();
@@ -115,7 +120,20 @@ final class LiveTrack {
         lastWallEpochMillis = System.currentTimeMillis();
         boolean keyframe = !video || unit.keyframe();
         memory.writerIndex(total);
-        return new LiveFrame(frameIndex, index, keyframe, first, rtpTime, memory, offsets, lengths);
+        return new LiveFrame(frameIndex, index, keyframe, first, rtpTime, frameIntervalNanos, memory, offsets, lengths);
+    }
+
+    /** Averages the distance between this frame's timestamp and the last one (decode order: skips what goes back). */
+    private void learnFrameInterval(long rtpTime) {
+        if (lastRtpTime < 0) {
+            return;
+        }
+        long delta = (rtpTime - lastRtpTime) & 0xffffffffL;
+        if (delta == 0 || delta >= clockRate) {
+            return; // the same picture's units, reordered frames, or a gap of a second or more
+        }
+        long interval = delta * 1_000_000_000L / clockRate;
+        frameIntervalNanos = (frameIntervalNanos * 7 + interval) / 8;
     }
 
     /**

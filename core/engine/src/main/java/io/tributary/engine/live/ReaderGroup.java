@@ -15,21 +15,26 @@ import java.util.concurrent.RejectedExecutionException;
  * behind, frames are dropped for its readers and they restart at the next keyframe.
  *
  * <p>Large frames (keyframes) are paced: they go out in parts of {@value #PACED_PACKETS}
- * packets a little apart, so that a keyframe to many readers is not one burst that overflows
- * switch queues and client socket buffers, while it still takes well under a frame period.
+ * packets (one UDP GSO send per reader, 56 KB at most, well within a reader's socket buffer),
+ * spread over half the stream's frame interval, so that a keyframe to many readers is not one
+ * burst that overflows switch queues and client socket buffers, and is out before the next frame.
  */
 final class ReaderGroup implements Runnable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReaderGroup.class);
     static final int MAX_PENDING_FRAMES = 256;
     /** Packets per paced part: one UDP GSO send per reader. */
     static final int PACED_PACKETS = 40;
-    static final long PACE_MICROS = 2000;
+    /** Bounds of the pause between two parts of a frame. */
+    static final long MIN_PACE_NANOS = 1_000_000;
+    static final long MAX_PACE_NANOS = 8_000_000;
 
     private final ScheduledExecutorService loop;
     private final ArrayDeque<LiveFrame> pending = new ArrayDeque<>();
     /** Replaced (copy on write) under the stream's lock; read by the loop. */
     private volatile LiveReader[] readers = new LiveReader[0];
     private boolean scheduled;
+    /** The pause before the next part of the frame being paced out. */
+    private long paceNanos = MIN_PACE_NANOS;
     private boolean overflowed;
     private long droppedFrames;
     /** Packets dropped for every reader since the last run: each reader counts them as its own loss. */
@@ -126,7 +131,7 @@ final class ReaderGroup implements Runnable {
         }
         if (more) {
             try {
-                loop.schedule(this, PACE_MICROS, TimeUnit.MICROSECONDS);
+                loop.schedule(this, paceNanos, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException shuttingDown) {
                 dropPending();
             }
@@ -146,6 +151,7 @@ final class ReaderGroup implements Runnable {
                 continue;
             }
             List<LiveFrame> parts = frame.parts(PACED_PACKETS);
+            paceNanos = Math.clamp(frame.frameIntervalNanos() / 2 / (parts.size() - 1), MIN_PACE_NANOS, MAX_PACE_NANOS);
             frame.release(); // its parts hold its memory
             batch.add(parts.get(0));
             for (int i = parts.size() - 1; i >= 1; i--) {

@@ -26,7 +26,7 @@ class LiveFrameTest {
                 memory.writeByte(i);
             }
         }
-        return new LiveFrame(7, 0, true, 100, 9000, memory, offsets, lengths);
+        return new LiveFrame(7, 0, true, 100, 9000, 40_000_000L, memory, offsets, lengths);
     }
 
     /** Appends a 2-byte tag {@code 0xEE, n}: what SRTP does, in small; leaves packet 1 out. */

@@ -337,4 +337,18 @@ class LiveStreamTest {
             stalled.shutdownNow();
         }
     }
+
+    @Test
+    void theFrameIntervalIsLearnedFromTheTimestampsToPaceLargeFrames() {
+        LiveTrack track = new LiveTrack(VIDEO.tracks().get(0), 96);
+        LiveFrame last = null;
+        for (int n = 0; n < 40; n++) {
+            if (last != null) {
+                last.release();
+            }
+            last = track.frame(n, unit(n, n == 0), TWO_PACKETS); // 3600 ticks apart at 90 kHz: 40 ms
+        }
+        assertTrue(Math.abs(last.frameIntervalNanos() - 40_000_000L) < 1_000_000L, "learned " + last.frameIntervalNanos());
+        last.release();
+    }
 }
