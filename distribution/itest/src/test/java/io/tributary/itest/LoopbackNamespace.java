@@ -54,18 +54,11 @@ final class LoopbackNamespace implements AutoCloseable {
     }
 
     private String[] inside(String... command) {
-        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", name));
-        full.addAll(List.of(command));
-        return full.toArray(String[]::new);
+        return NetworkNamespace.inside(name, command);
     }
 
     private static void ip(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("ip"));
-        command.addAll(List.of(args));
-        ExternalTool.Result result = ExternalTool.run(Duration.ofSeconds(10), command.toArray(String[]::new));
-        if (result.exitCode() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + result.stderr());
-        }
+        NetworkNamespace.ip(args);
     }
 
     @Override

@@ -59,12 +59,18 @@ final class NetworkNamespace implements AutoCloseable {
 
     /** Runs a command inside the namespace. */
     ExternalTool.Result run(Duration timeout, String... command) throws IOException, InterruptedException {
-        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", name));
-        full.addAll(List.of(command));
-        return ExternalTool.run(timeout, full.toArray(String[]::new));
+        return ExternalTool.run(timeout, inside(name, command));
     }
 
-    private static void ip(String... args) throws IOException, InterruptedException {
+    /** {@code command} as run inside the namespace {@code name}. */
+    static String[] inside(String name, String... command) {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", name));
+        full.addAll(List.of(command));
+        return full.toArray(String[]::new);
+    }
+
+    /** Runs {@code ip} with {@code args}; fails with its error output. */
+    static void ip(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("ip"));
         command.addAll(List.of(args));
         ExternalTool.Result result = ExternalTool.run(Duration.ofSeconds(10), command.toArray(String[]::new));

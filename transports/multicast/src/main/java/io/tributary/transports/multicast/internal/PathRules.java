@@ -1,5 +1,6 @@
 package io.tributary.transports.multicast.internal;
 
+import io.tributary.api.path.PathPattern;
 import io.tributary.rtsp.header.TransportSpec;
 import java.util.ArrayList;
 import java.util.List;

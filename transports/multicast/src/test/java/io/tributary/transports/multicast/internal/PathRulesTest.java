@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.api.path.PathPattern;
 import io.tributary.rtsp.header.TransportHeader;
 import io.tributary.rtsp.header.TransportSpec;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import io.tributary.api.path.PathPattern;
 
 /**
  * Whatever an operator writes in the configuration, the parsers either refuse it with an

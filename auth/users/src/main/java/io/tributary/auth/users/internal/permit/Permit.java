@@ -1,5 +1,6 @@
 package io.tributary.auth.users.internal.permit;
 
+import io.tributary.api.path.PathPattern;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;

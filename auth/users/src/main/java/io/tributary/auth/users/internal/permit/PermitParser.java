@@ -1,5 +1,6 @@
 package io.tributary.auth.users.internal.permit;
 
+import io.tributary.api.path.PathPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;

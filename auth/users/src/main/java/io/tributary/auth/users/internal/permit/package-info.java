@@ -4,7 +4,7 @@
  * {@code <action>:<path pattern>[ tls][ from <range> <range> ...]}, several separated by commas.
  *
  * <p>Parsing ({@link io.tributary.auth.users.internal.permit.PermitParser}) and matching
- * ({@link io.tributary.auth.users.internal.permit.PathPattern},
+ * ({@link io.tributary.api.path.PathPattern},
  * {@link io.tributary.auth.users.internal.permit.AddressRange}) never build a regular
  * expression from the operator's text: path patterns are matched segment by segment, in time
  * proportional to the pattern's and the path's segments, and addresses byte by byte without

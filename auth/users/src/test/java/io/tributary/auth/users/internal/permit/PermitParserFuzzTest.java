@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import io.tributary.api.path.PathPattern;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;

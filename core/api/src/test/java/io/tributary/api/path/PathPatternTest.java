@@ -1,4 +1,4 @@
-package io.tributary.auth.users.internal.permit;
+package io.tributary.api.path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,31 +1,38 @@
-package io.tributary.transports.multicast.internal;
+package io.tributary.api.path;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A path pattern in the style of the users' permissions: an absolute path whose segments are
- * literal, {@code *} (exactly one segment) or {@code **} (any number of segments, none
- * included). {@code /live/**} matches {@code /live}, {@code /live/a} and {@code /live/a/b};
- * {@code /**} matches every path. Trailing slashes mean nothing; matching is case-sensitive.
+ * A path pattern: an absolute path whose segments are literal, {@code *} (exactly one
+ * segment) or {@code **} (any number of segments, none included). {@code /cams/**} matches
+ * {@code /cams}, {@code /cams/a} and {@code /cams/a/b}; {@code /**} matches every path,
+ * {@code /} included. Trailing slashes mean nothing, on patterns and on paths (the engine
+ * removes them from request paths too). Matching is case-sensitive and on the decoded path.
  *
  * @param text     the pattern as written, without trailing slashes
  * @param segments its segments: literal text, {@link #ONE} or {@link #ANY}
  */
-record PathPattern(String text, List<String> segments) {
-    static final String ONE = "*";
-    static final String ANY = "**";
-    static final int MAX_LENGTH = 1024;
+public record PathPattern(String text, List<String> segments) {
+    /** The segment that matches exactly one path segment. */
+    public static final String ONE = "*";
+    /** The segment that matches any number of path segments. */
+    public static final String ANY = "**";
+    /** Longest pattern accepted: paths are at most a few kilobytes long anyway. */
+    public static final int MAX_LENGTH = 1024;
 
-    PathPattern {
+    public PathPattern {
         segments = List.copyOf(segments);
     }
 
     /**
-     * @throws IllegalArgumentException when it is not an absolute path, holds whitespace, a comma
-     *                                  or a control character, or uses {@code *} inside a segment
+     * Parses a pattern.
+     *
+     * @throws IllegalArgumentException when it is not an absolute path, holds whitespace, a
+     *                                  comma or a control character, uses {@code *} inside a
+     *                                  segment, or holds {@code ${} (FileInstall would replace it)
      */
-    static PathPattern parse(String text) {
+    public static PathPattern parse(String text) {
         if (text.isEmpty() || text.charAt(0) != '/') {
             throw new IllegalArgumentException("path pattern \"" + text + "\" does not start with /");
         }
@@ -39,6 +46,10 @@ record PathPattern(String text, List<String> segments) {
                         + " character");
             }
         }
+        if (text.contains("${")) {
+            throw new IllegalArgumentException("path pattern \"" + text + "\" holds \"${\", which the configuration"
+                    + " reader would replace");
+        }
         String trimmed = withoutTrailingSlashes(text);
         List<String> segments = split(trimmed);
         for (String segment : segments) {
@@ -50,14 +61,18 @@ record PathPattern(String text, List<String> segments) {
         return new PathPattern(trimmed, segments);
     }
 
-    /** {@code true} when the path matches; a path that does not start with / matches nothing. */
-    boolean matches(String path) {
+    /**
+     * {@code true} when the path matches. A path that does not start with {@code /} (such as
+     * {@code *} of {@code OPTIONS *}) matches no pattern.
+     */
+    public boolean matches(String path) {
         if (path == null || path.isEmpty() || path.charAt(0) != '/') {
             return false;
         }
         List<String> parts = split(withoutTrailingSlashes(path));
-        // ** is to segments what * is to characters in a glob: one backtrack point (the last **),
-        // O(pattern × path) at worst, no regular expression.
+        // Wildcard matching with one backtrack point (the last **): ** is to segments what
+        // * is to characters in a glob, * is what ? is. Time O(pattern × path) at worst,
+        // whatever the input: no regular expression, no exponential backtracking.
         int p = 0;
         int s = 0;
         int anyAt = -1;
@@ -96,6 +111,7 @@ record PathPattern(String text, List<String> segments) {
         return path.substring(0, end);
     }
 
+    /** The segments of a path that starts with / and has no trailing slash; none for {@code /}. */
     private static List<String> split(String path) {
         List<String> parts = new ArrayList<>();
         if (path.length() == 1) {
