@@ -1,6 +1,7 @@
 package io.tributary.rtsp.rtp;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The fixed RTP header (RFC 3550 §5.1) of one packet, and where its payload lies.
@@ -60,7 +61,13 @@ public record RtpHeader(boolean marker, int payloadType, int sequenceNumber, lon
      * advances it; fields are truncated to their wire width.
      */
     public static void write(ByteBuffer dst, boolean marker, int pt, int seq, long ts, long ssrc) {
-        dst.put((byte) 0x80).put((byte) ((marker ? 0x80 : 0) | (pt & 0x7F)));
+        int first = 0x80 << 8 | (marker ? 0x80 : 0) | (pt & 0x7F);
+        if (dst.order() == ByteOrder.BIG_ENDIAN) {
+            // three stores instead of twelve: this runs for every packet of every VOD reader
+            dst.putInt(first << 16 | (seq & 0xFFFF)).putInt((int) ts).putInt((int) ssrc);
+            return;
+        }
+        put16(dst, first);
         put16(dst, seq);
         put32(dst, ts);
         put32(dst, ssrc);
