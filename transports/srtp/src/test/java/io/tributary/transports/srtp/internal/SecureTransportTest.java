@@ -181,6 +181,9 @@ class SecureTransportTest {
         b.sink().sendFrame(frame);
         assertEquals(2, frame.transformations(), "protected once per reader");
         assertNotSame(plainA.frames.get(0), plainB.frames.get(0));
+        assertEquals(0, ((TestFrame) plainA.frames.get(0)).references(),
+                "a reader's own protected copy is released once handed on (the plain sink retains what it queues)");
+        assertEquals(1, frame.references(), "the stream's frame is left as it was given");
 
         assertDecrypts(frame, plainA.frames.get(0), Rtp.receiver(keyOne.policy(), STREAM_SSRC, 0));
         assertDecrypts(frame, plainB.frames.get(0), Rtp.receiver(keyTwo.policy(), STREAM_SSRC, 0));
