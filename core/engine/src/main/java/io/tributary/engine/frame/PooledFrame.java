@@ -188,6 +188,19 @@ public class PooledFrame implements RtpFrame {
         return this;
     }
 
+    /**
+     * Takes a reference unless the last one is gone already: for frames that a cache may
+     * release at any moment. Returns whether the caller now holds a reference.
+     */
+    public boolean tryRetain() {
+        for (int current = REFERENCES.get(this); current > 0; current = REFERENCES.get(this)) {
+            if (REFERENCES.compareAndSet(this, current, current + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void release() {
         int left = REFERENCES.decrementAndGet(this);

@@ -9,7 +9,7 @@ import io.tributary.engine.path.PathRegistry;
 import io.tributary.engine.path.SdpBuilder;
 import io.tributary.engine.path.Whiteboard;
 import io.tributary.engine.session.SessionManager;
-import io.tributary.engine.vod.SampleCache;
+import io.tributary.engine.vod.VodFrames;
 import java.util.concurrent.Executor;
 
 /**
@@ -22,7 +22,7 @@ import java.util.concurrent.Executor;
  * @param policies       rules on which transports may carry a path's media
  * @param keyings        how the keys of secure profiles reach clients, by profile (RTP/SAVP)
  * @param publishTargets services that accept published media, in ranking order
- * @param samples        shared packetized samples
+ * @param vod            file samples as frames shared between sessions
  * @param sdp            SDP for a path
  * @param blocking       executor for calls into plugins that may block
  * @param maxPayloadSize largest RTP payload to produce
@@ -34,6 +34,6 @@ public record Engine(SessionManager sessions, PathRegistry paths, Whiteboard<Pay
                      Whiteboard<MediaTransport> transports, Whiteboard<TransportPolicy> policies,
                      Whiteboard<MediaKeying> keyings,
                      Whiteboard<PublishTarget> publishTargets,
-                     SampleCache samples, SdpBuilder sdp, Executor blocking, int maxPayloadSize,
+                     VodFrames vod, SdpBuilder sdp, Executor blocking, int maxPayloadSize,
                      long slowReaderNanos, boolean plainUdpOverTls) {
 }

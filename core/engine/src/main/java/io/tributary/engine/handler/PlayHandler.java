@@ -57,7 +57,7 @@ final class PlayHandler implements MethodHandler {
         boolean first = playback == null;
         if (first) {
             playback = session.source().live() != null ? liveReader(session) : new VodPlayback(session.source(),
-                    engine.samples(), outputs(session), session.executor(),
+                    engine.vod(), outputs(session), session.executor(),
                     error -> engine.sessions().end(session, SessionEndReason.ERROR));
             session.playback(playback);
         }
@@ -104,7 +104,7 @@ final class PlayHandler implements MethodHandler {
             String encoding = session.source().description().tracks().get(track.index()).encoding().name();
             PayloadFormat format = engine.formats().get(encoding).orElseThrow(() -> new RtspException(
                     RtspStatus.SERVICE_UNAVAILABLE, "no payload format installed for " + encoding));
-            outputs.add(new VodPlayback.Output(track.index(), SdpPayloadTypes.of(track.index()), track.ssrc(),
+            outputs.add(new VodPlayback.Output(track.index(), SdpPayloadTypes.of(track.index()),
                     track.binding().sink(), session.source().packetizer(track.index(), format, engine.maxPayloadSize())));
         }
         return outputs;

@@ -196,12 +196,15 @@ final class SetupHandler implements MethodHandler {
         return null;
     }
 
-    /** Readers of a live path share the stream's SSRC; files and publishers get a random one. */
-    private static long ssrcOf(SharedSource source, int track, boolean record) {
-        if (!record && source.live() != null) {
+    /** Readers of a path share its track's SSRC (a live stream's, a file's); publishers get a random one. */
+    private long ssrcOf(SharedSource source, int track, boolean record) {
+        if (record) {
+            return RANDOM.nextInt() & 0xffffffffL;
+        }
+        if (source.live() != null) {
             return source.live().ssrc(track);
         }
-        return RANDOM.nextInt() & 0xffffffffL;
+        return engine.vod().ssrc(source, track, SdpPayloadTypes.of(track));
     }
 
     private static int trackOf(RequestUrl url, MediaDescription media) {

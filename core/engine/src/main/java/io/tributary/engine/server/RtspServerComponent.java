@@ -1,11 +1,6 @@
 package io.tributary.engine.server;
 
 import io.netty.channel.EventLoopGroup;
-import io.tributary.api.transport.TransportContext;
-import java.util.Hashtable;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
 import io.tributary.api.auth.AuthScheme;
 import io.tributary.api.auth.Authorizer;
 import io.tributary.api.auth.CredentialStore;
@@ -20,6 +15,7 @@ import io.tributary.api.source.SourceStatus;
 import io.tributary.api.transport.ControlListener;
 import io.tributary.api.transport.MediaKeying;
 import io.tributary.api.transport.MediaTransport;
+import io.tributary.api.transport.TransportContext;
 import io.tributary.api.transport.TransportPolicy;
 import io.tributary.engine.auth.AccessControl;
 import io.tributary.engine.auth.CredentialStores;
@@ -36,8 +32,10 @@ import io.tributary.engine.session.SessionEndReason;
 import io.tributary.engine.session.SessionEvents;
 import io.tributary.engine.session.SessionManager;
 import io.tributary.engine.vod.SampleCache;
+import io.tributary.engine.vod.VodFrames;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -47,6 +45,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -95,7 +96,7 @@ public final class RtspServerComponent implements TributaryRuntime {
     private ServiceRegistration<EventLoopGroup> loopsRegistration;
     private volatile PathRegistry paths;
     private volatile SessionManager sessions;
-    private volatile SampleCache samples;
+    private volatile VodFrames vod;
     /** One per RTSP port that could be bound. */
     private final List<RtspServer> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile EngineRuntime runtime;
@@ -130,8 +131,10 @@ public final class RtspServerComponent implements TributaryRuntime {
                 MAX_OPEN_SOURCES, config.maxPayloadSize(), config.gopCacheMegabytes() * 1024 * 1024);
         sessions = new SessionManager(events, config.maxSessions(), config.maxSessionsPerClient(),
                 config.sessionTimeoutSeconds(), netty.workers().next());
-        samples = new SampleCache(config.sampleCacheMegabytes() * 1024L * 1024L, blocking);
-        Engine engine = new Engine(sessions, paths, formats, transports, policies, keyings, publishTargets, samples,
+        vod = new VodFrames(new SampleCache(config.sampleCacheMegabytes() * 1024L * 1024L, blocking),
+                config.frameCacheMegabytes() * 1024L * 1024L);
+        netty.workers().next().scheduleWithFixedDelay(vod::sweep, 5, 5, TimeUnit.SECONDS); // ends with the loops
+        Engine engine = new Engine(sessions, paths, formats, transports, policies, keyings, publishTargets, vod,
                 new SdpBuilder(formats), blocking, config.maxPayloadSize(),
                 TimeUnit.SECONDS.toNanos(config.slowReaderSeconds()), config.plainUdpOverTls());
         // Authentication may wait on a remote backend: virtual threads, bounded by AccessControl's limits.
@@ -201,6 +204,9 @@ public final class RtspServerComponent implements TributaryRuntime {
         if (netty != null) {
             netty.close();
         }
+        if (vod != null) {
+            vod.invalidateAll(); // the kept frames go back to the pool
+        }
         if (blocking != null) {
             blocking.shutdownNow();
         }
@@ -246,7 +252,7 @@ public final class RtspServerComponent implements TributaryRuntime {
     void unbindFormat(PayloadFormat format, Map<String, Object> properties) {
         formats.remove(key(properties, PayloadFormat.ENCODING), format);
         SessionManager pool = sessions;
-        SampleCache cache = samples;
+        VodFrames cache = vod;
         if (pool != null) {
             pool.endWhere(s -> s.source().uses(format), SessionEndReason.FORMAT_GONE);
         }

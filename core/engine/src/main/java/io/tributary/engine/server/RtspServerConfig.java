@@ -46,6 +46,10 @@ public @interface RtspServerConfig {
     @AttributeDefinition(description = "Memory for packetized samples shared between sessions, in MiB")
     int sampleCacheMegabytes() default 64;
 
+    @AttributeDefinition(description = "Memory for finished RTP frames of files, sent as they are to every "
+            + "reader at the same position, in MiB")
+    int frameCacheMegabytes() default 64;
+
     @AttributeDefinition(description = "Seconds a live reader's send queue may stay full before it is disconnected"
             + " (until then it loses frames and restarts at the next keyframe)")
     int slowReaderSeconds() default 10;

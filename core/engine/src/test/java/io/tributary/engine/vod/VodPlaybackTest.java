@@ -1,6 +1,7 @@
 package io.tributary.engine.vod;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.api.media.AccessUnit;
@@ -13,6 +14,8 @@ import io.tributary.api.payload.Packetizer;
 import io.tributary.api.source.MediaSource;
 import io.tributary.api.source.MediaSourceProvider;
 import io.tributary.api.source.SeekableSource;
+import io.tributary.api.transport.RtpFrame;
+import io.tributary.engine.frame.PooledFrame;
 import io.tributary.engine.path.PathRegistry;
 import io.tributary.engine.path.SharedSource;
 import io.tributary.engine.path.Whiteboard;
@@ -99,13 +102,22 @@ class VodPlaybackTest {
         blocking.shutdownNow();
     }
 
+    private final VodFrames frames = new VodFrames(new SampleCache(1 << 20, blocking), 1 << 20);
+    private SharedSource source;
+
     private VodPlayback playback(boolean looping) {
-        Whiteboard<MediaSourceProvider> providers = new Whiteboard<>();
-        providers.add("", path -> Optional.<MediaSource>of(new FakeClip(looping)), 0, 1);
-        PathRegistry paths = new PathRegistry(providers, new Whiteboard<>(), blocking, blocking, 1000, 10, 1400, 1 << 20);
-        SharedSource source = paths.acquire("/fake").join();
-        SampleCache cache = new SampleCache(1 << 20, blocking);
-        return new VodPlayback(source, cache, List.of(new VodPlayback.Output(0, 96, 0x1234, sink, ONE_PACKET)),
+        return playback(looping, sink);
+    }
+
+    /** A session of the clip (the same opened clip for every session of a test). */
+    private VodPlayback playback(boolean looping, RecordingTrackSink to) {
+        if (source == null) {
+            Whiteboard<MediaSourceProvider> providers = new Whiteboard<>();
+            providers.add("", path -> Optional.<MediaSource>of(new FakeClip(looping)), 0, 1);
+            PathRegistry paths = new PathRegistry(providers, new Whiteboard<>(), blocking, blocking, 1000, 10, 1400, 1 << 20);
+            source = paths.acquire("/fake").join();
+        }
+        return new VodPlayback(source, frames, List.of(new VodPlayback.Output(0, 96, to, ONE_PACKET)),
                 loop, error -> { });
     }
 
@@ -173,5 +185,91 @@ class VodPlaybackTest {
                 resumed.tracks().get(0).sequence());
         awaitUntil(sink::sawBye);
         assertEquals(FRAMES - 5, sink.rtp().size(), "frames 5 to 9, each once");
+    }
+
+    /** What a client sees of each packet. */
+    private static List<String> described(List<RtpPacket> packets) {
+        return packets.stream().map(p -> p.ssrc() + "/" + p.sequenceNumber() + "/" + p.timestamp() + "/" + p.marker()
+                + "/" + p.payloadType() + "/" + java.util.HexFormat.of().formatHex(bytes(p.payload()))).toList();
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] out = new byte[buffer.remaining()];
+        buffer.duplicate().get(out);
+        return out;
+    }
+
+    @Test
+    void sessionsAtTheSameSampleSendTheSameFramesMadeOnce() throws Exception {
+        RecordingTrackSink other = new RecordingTrackSink();
+        VodPlayback first = playback(false);
+        VodPlayback second = playback(false, other);
+        onLoop(() -> first.play(null));
+        onLoop(() -> second.play(null));
+        awaitUntil(() -> sink.sawBye() && other.sawBye());
+        assertEquals(FRAMES, sink.rtp().size());
+        assertEquals(described(sink.rtp()), described(other.rtp()), "the same packets: SSRC, sequence numbers, timestamps, payloads");
+        assertEquals(FRAMES, frames.framesMade(), "each sample made into a frame once for both sessions");
+        for (int i = 0; i < FRAMES; i++) {
+            assertSame(sink.frames().get(i), other.frames().get(i), "frame " + i + " is the same pooled frame");
+        }
+    }
+
+    @Test
+    void aLaterSessionJoinsTheNumberingOfTheSessionsBefore() throws Exception {
+        VodPlayback first = playback(false);
+        VodPlayback.Start started = onLoop(() -> first.play(null));
+        awaitUntil(sink::sawBye);
+        RecordingTrackSink later = new RecordingTrackSink();
+        VodPlayback second = playback(false, later);
+        VodPlayback.Start joined = onLoop(() -> second.play(null));
+        awaitUntil(later::sawBye);
+        assertEquals(started.tracks().get(0).sequence(), joined.tracks().get(0).sequence());
+        assertEquals(started.tracks().get(0).rtpTime(), joined.tracks().get(0).rtpTime());
+        assertEquals(described(sink.rtp()), described(later.rtp()));
+        assertEquals(FRAMES, frames.framesMade(), "the later session sent the frames kept from the first");
+    }
+
+    @Test
+    void aSeekGoesOnWithTheSessionsSequenceNumbersAndItsSsrc() throws Exception {
+        RecordingTrackSink other = new RecordingTrackSink();
+        VodPlayback ahead = playback(false, other); // numbers every sample before the seek lands
+        onLoop(() -> ahead.play(null));
+        awaitUntil(other::sawBye);
+        VodPlayback playback = playback(false);
+        onLoop(() -> playback.play(null));
+        awaitUntil(() -> sink.rtp().size() >= 2);
+        int[] sentBefore = new int[1];
+        VodPlayback.Start sought = onLoop(() -> {
+            sentBefore[0] = sink.rtp().size(); // on the loop: nothing is sent meanwhile
+            return playback.play(0.2);
+        });
+        RtpPacket last = sink.rtp().get(sentBefore[0] - 1);
+        assertEquals((last.sequenceNumber() + 1) & 0xffff, sought.tracks().get(0).sequence(),
+                "no jump in sequence numbers (ffmpeg drops the first packet after one)");
+        awaitUntil(sink::sawBye);
+        RtpPacket firstAfter = sink.rtp().get(sentBefore[0]);
+        assertEquals(sought.tracks().get(0).sequence(), firstAfter.sequenceNumber());
+        assertEquals(last.ssrc(), firstAfter.ssrc());
+        assertEquals(105, firstAfter.payload().remaining(), "frame 5, the keyframe");
+    }
+
+    @Test
+    void keptFramesAreBoundedByBytesAndAgeAndGoBackToThePool() throws Exception {
+        VodFrames small = new VodFrames(new SampleCache(1 << 20, blocking), 2 * (2 * (12 + 109) + 256),
+                Duration.ZERO, VodFrames.SAMPLES_PER_RUN);
+        playback(false); // opens the clip
+        VodPlayback bounded = new VodPlayback(source, small, List.of(new VodPlayback.Output(0, 96, sink, ONE_PACKET)),
+                loop, error -> { });
+        onLoop(() -> bounded.play(null));
+        awaitUntil(sink::sawBye);
+        assertTrue(small.keptBytes() <= 2 * (2 * (12 + 109) + 256), "at most two frames kept: " + small.keptBytes());
+        List<RtpFrame> sent = sink.frames();
+        for (int i = 0; i < FRAMES - 2; i++) {
+            assertEquals(0, ((PooledFrame) sent.get(i)).references(), "frame " + i + " went back to the pool");
+        }
+        small.sweep();
+        assertEquals(0, small.keptBytes(), "frames older than the maximum age are let go");
+        sent.forEach(f -> assertEquals(0, ((PooledFrame) f).references()));
     }
 }
