@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.tributary.api.transport.ControlChannel;
 import io.tributary.api.transport.RtpFrame;
+import io.tributary.engine.frame.PooledFrame;
 import io.tributary.engine.handler.ClientConnection;
 import io.tributary.engine.handler.Dispatcher;
 import io.tributary.engine.publish.Announcements;
@@ -240,6 +241,11 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
     public boolean writeFrame(RtpFrame frame, int channelId) {
         if (!channel.isActive()) {
             return false;
+        }
+        if (frame instanceof PooledFrame pooled) {
+            // the layout's own reference, released by Netty once written: no promise, no listener per write
+            channel.write(pooled.interleavedBuffer(channelId), channel.voidPromise());
+            return true;
         }
         ByteBuffer framed = frame.interleaved(channelId);
         frame.retain();

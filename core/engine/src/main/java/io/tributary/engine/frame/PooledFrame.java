@@ -84,13 +84,33 @@ public class PooledFrame implements RtpFrame {
     }
 
     @Override
-    public synchronized ByteBuffer interleaved(int channel) {
+    public ByteBuffer interleaved(int channel) {
+        ByteBuf framed = interleavedBuffer(channel);
+        try {
+            if (framed.refCnt() > 1) {
+                return view(framed); // a kept layout: valid as long as this frame is
+            }
+            // a channel beyond the few kept: a copy on the heap, freed by the collector
+            ByteBuffer copy = ByteBuffer.allocate(framed.readableBytes());
+            framed.getBytes(framed.readerIndex(), copy);
+            return copy.flip().asReadOnlyBuffer();
+        } finally {
+            framed.release();
+        }
+    }
+
+    /**
+     * The interleaved layout for {@code channel} (RFC 2326 §10.12) as a buffer of its own that
+     * the caller releases, e.g. by handing it to a Netty write: it stays valid after this frame
+     * is released, so a connection writes it with no reference to the frame and no promise.
+     */
+    public synchronized ByteBuf interleavedBuffer(int channel) {
         if (interleaved == null) {
             interleaved = new ArrayList<>(1);
         }
         for (Map.Entry<Integer, ByteBuf> made : interleaved) {
             if (made.getKey() == channel) {
-                return view(made.getValue());
+                return made.getValue().retainedDuplicate();
             }
         }
         ByteBuf framed = allocate(data.limit() + 4 * offsets.length);
@@ -100,13 +120,9 @@ public class PooledFrame implements RtpFrame {
         }
         if (interleaved.size() < MAX_KEPT) {
             interleaved.add(Map.entry(channel, framed));
-            return view(framed);
+            return framed.retainedDuplicate();
         }
-        // a channel beyond the few kept: a copy on the heap, freed by the collector
-        ByteBuffer copy = ByteBuffer.allocate(framed.readableBytes());
-        framed.readBytes(copy);
-        framed.release();
-        return copy.flip().asReadOnlyBuffer();
+        return framed; // beyond the few kept: the caller's alone
     }
 
     private static ByteBuffer view(ByteBuf buffer) {

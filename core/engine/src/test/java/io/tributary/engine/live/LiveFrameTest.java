@@ -99,6 +99,36 @@ class LiveFrameTest {
     }
 
     @Test
+    void anInterleavedBufferIsTheWritersOwnAndOutlivesTheFrame() {
+        LiveFrame frame = frame();
+        ByteBuf first = frame.interleavedBuffer(2);
+        ByteBuf second = frame.interleavedBuffer(2);
+        assertEquals(48 + 3 * 4, first.readableBytes());
+        assertEquals('$', first.getByte(0));
+        assertEquals(2, first.getByte(1));
+        assertEquals(20, first.getShort(16 + 2), "the second packet's length after the first's 4 + 12 bytes");
+        frame.release();
+        assertEquals(0, frame.references());
+        assertEquals(1, second.getByte(16 + 4), "readable after the frame's last release");
+        first.release();
+        assertEquals(1, second.refCnt());
+        second.release();
+        assertEquals(0, second.refCnt(), "the layout goes back to the pool with its last writer");
+        LiveFrame many = frame();
+        List<ByteBuf> made = new java.util.ArrayList<>();
+        for (int channel = 0; channel < 6; channel++) { // more channels than a frame keeps layouts for
+            made.add(many.interleavedBuffer(channel));
+        }
+        many.release();
+        for (int channel = 0; channel < 6; channel++) {
+            ByteBuf buffer = made.get(channel);
+            assertEquals(channel, buffer.getByte(1));
+            buffer.release();
+            assertEquals(0, buffer.refCnt(), "channel " + channel);
+        }
+    }
+
+    @Test
     void partsHoldTheFramesMemoryAfterTheFrameIsReleased() {
         LiveFrame frame = frame();
         List<LiveFrame> parts = frame.parts(2);
