@@ -158,7 +158,7 @@ public final class VodFrames {
     private synchronized void keep(Kept frame) {
         kept.add(frame);
         keptBytes += frame.bytes();
-        while (keptBytes > maxBytes) {
+        while (keptBytes > maxBytes && !kept.isEmpty()) {
             dropOldest();
         }
     }

@@ -37,10 +37,11 @@ public final class VodPlayback implements Playback {
     private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     /**
      * Samples go out up to this much before they are due, so that one wake-up and one write
-     * carry about 40 ms of every track instead of a frame of one (three times fewer TCP writes,
-     * timer events and loopback deliveries per reader); clients buffer far more than that.
+     * carry about 100 ms of every track instead of a frame of one (eight times fewer TCP writes
+     * and timer events per reader of a 30 fps video with 47 audio frames a second); players
+     * buffer far more than that (GStreamer 2 s, ffmpeg's reorder queue is by sequence number).
      */
-    static final long SEND_AHEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(40);
+    static final long SEND_AHEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long SENDER_REPORT_SECONDS = 5;
     private static final int MAX_PENDING = 512;
     private static final String CNAME = "tributary";
