@@ -7,6 +7,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -118,7 +119,19 @@ final class RawRtsp implements Closeable {
         return socket instanceof javax.net.ssl.SSLSocket tls ? tls.getSession().getProtocol() : null;
     }
 
+    /**
+     * A client of the server at {@code host} (a literal such as {@code ::1} or {@code [::1]}: the
+     * server sees a client connected over IPv6) rather than at 127.0.0.1.
+     */
+    static RawRtsp to(String host, int port) throws IOException {
+        return new RawRtsp(connect(null, host, port, 0));
+    }
+
     private static Socket connect(String localAddress, int port, int receiveBuffer) throws IOException {
+        return connect(localAddress, "127.0.0.1", port, receiveBuffer);
+    }
+
+    private static Socket connect(String localAddress, String host, int port, int receiveBuffer) throws IOException {
         Socket socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
@@ -126,7 +139,7 @@ final class RawRtsp implements Closeable {
         if (localAddress != null) {
             socket.bind(new InetSocketAddress(localAddress, 0));
         }
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        socket.connect(new InetSocketAddress(InetAddress.getByName(host), port), 5000);
         return socket;
     }
 

@@ -118,11 +118,11 @@ public final class MulticastTransport implements MediaTransport, TransportPolicy
             LOG.info("RTP multicast to IPv6 clients is off: cannot open an IPv6 socket: {}", e.toString());
         }
         senders = ipv6 == null ? new Channel[] {ipv4} : new Channel[] {ipv4, ipv6};
+        GroupAllocator ipv4Groups = new GroupAllocator(parsed.ipv4(), parsed.ports());
         groups = new MulticastGroups(loop,
-                new MulticastGroups.Family(new GroupSender(ipv4), new GroupAllocator(parsed.ipv4(), parsed.ports())),
+                new MulticastGroups.Family(new GroupSender(ipv4), ipv4Groups),
                 ipv6 == null ? null
-                        : new MulticastGroups.Family(new GroupSender(ipv6),
-                                new GroupAllocator(parsed.ipv6(), parsed.ports())),
+                        : new MulticastGroups.Family(new GroupSender(ipv6), ipv4Groups.sharingPorts(parsed.ipv6())),
                 parsed.ttl(), via);
         LOG.info("RTP multicast on {}{}, ports {}, ttl {}, {}", parsed.ipv4(), ipv6 == null ? "" : " and " + parsed.ipv6(),
                 parsed.ports(), parsed.ttl(), via == null ? "interfaces as routed" : "interface " + via.getName());

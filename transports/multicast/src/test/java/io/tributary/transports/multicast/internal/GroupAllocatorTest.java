@@ -32,6 +32,35 @@ class GroupAllocatorTest {
     }
 
     @Test
+    void anIpv4AndAnIpv6GroupInUseAtOnceNeverShareAPort() {
+        // a dual-stack player bound to [::]:20000 for the IPv4 group would receive an IPv6 group on 20000 too
+        GroupAllocator ipv4 = allocator("239.255.0.0/16", "20000-29998");
+        GroupAllocator ipv6 = ipv4.sharingPorts(GroupRange.parse("ff15::/64", true));
+        GroupAddress first = ipv4.allocate();
+        assertEquals("239.255.0.0:20000", first.toString());
+        assertEquals("[ff15::1]:20002", ipv6.allocate().toString());
+        assertEquals("239.255.0.2:20004", ipv4.allocate().toString());
+        assertEquals(3, ipv6.inUse());
+
+        ipv4.free(first);
+        assertEquals("[ff15::]:20000", ipv6.allocate().toString(), "a pair the other family freed is free again");
+    }
+
+    @Test
+    void portPairsTheOtherFamilyHoldsCountAgainstTheGroups() {
+        GroupAllocator ipv4 = allocator("239.255.0.0/16", "20000-20002");
+        GroupAllocator ipv6 = ipv4.sharingPorts(GroupRange.parse("ff15::/64", true));
+        ipv6.allocate();
+        GroupAddress last = ipv4.allocate();
+        assertEquals(453, assertThrows(RtspException.class, ipv4::allocate).status().code());
+        RtspException full = assertThrows(RtspException.class, ipv6::allocate);
+        assertTrue(full.getMessage().contains("all 2 multicast groups (ff15::/64, ports 20000-20002)"),
+                full.getMessage());
+        ipv4.free(last);
+        assertEquals("[ff15::1]:20002", ipv6.allocate().toString());
+    }
+
+    @Test
     void addressesCarryIntoHigherBytes() {
         GroupRange range = GroupRange.parse("239.255.0.0/16", false);
         assertEquals("239.255.1.0", range.address(256).getHostAddress());
