@@ -30,8 +30,18 @@ public class PooledFrame implements RtpFrame {
     private final int[] lengths;
     @SuppressWarnings("unused") // through REFERENCES
     private volatile int references = 1;
-    /** Interleaved layouts by channel, and transformed copies by key: few per frame, so small lists. */
-    private List<Map.Entry<Integer, ByteBuf>> interleaved;
+    private static final Layout[] NO_LAYOUTS = new Layout[0];
+
+    /** An interleaved layout of the packets for one channel. */
+    private record Layout(int channel, ByteBuf buffer) {
+    }
+
+    /**
+     * Interleaved layouts by channel: replaced (under the lock), never changed, so that readers
+     * on every I/O thread find theirs without taking the lock at the same moment.
+     */
+    private volatile Layout[] interleaved = NO_LAYOUTS;
+    /** Transformed copies by key: few per frame, so a small list. */
     private List<Map.Entry<Object, PooledFrame>> transformed;
 
     /**
@@ -104,22 +114,35 @@ public class PooledFrame implements RtpFrame {
      * the caller releases, e.g. by handing it to a Netty write: it stays valid after this frame
      * is released, so a connection writes it with no reference to the frame and no promise.
      */
-    public synchronized ByteBuf interleavedBuffer(int channel) {
-        if (interleaved == null) {
-            interleaved = new ArrayList<>(1);
-        }
-        for (Map.Entry<Integer, ByteBuf> made : interleaved) {
-            if (made.getKey() == channel) {
-                return made.getValue().retainedDuplicate();
+    public ByteBuf interleavedBuffer(int channel) {
+        ByteBuf kept = keptLayout(interleaved, channel);
+        return kept != null ? kept.retainedDuplicate() : makeLayout(channel);
+    }
+
+    private static ByteBuf keptLayout(Layout[] layouts, int channel) {
+        for (Layout made : layouts) {
+            if (made.channel() == channel) {
+                return made.buffer();
             }
+        }
+        return null;
+    }
+
+    private synchronized ByteBuf makeLayout(int channel) {
+        ByteBuf kept = keptLayout(interleaved, channel);
+        if (kept != null) {
+            return kept.retainedDuplicate(); // made meanwhile by another reader
         }
         ByteBuf framed = allocate(data.limit() + 4 * offsets.length);
         for (int i = 0; i < offsets.length; i++) {
             framed.writeByte('$').writeByte(channel).writeShort(lengths[i]);
             framed.writeBytes(data.slice(offsets[i], lengths[i]));
         }
-        if (interleaved.size() < MAX_KEPT) {
-            interleaved.add(Map.entry(channel, framed));
+        Layout[] layouts = interleaved;
+        if (layouts.length < MAX_KEPT) {
+            Layout[] grown = Arrays.copyOf(layouts, layouts.length + 1);
+            grown[layouts.length] = new Layout(channel, framed);
+            interleaved = grown;
             return framed.retainedDuplicate();
         }
         return framed; // beyond the few kept: the caller's alone
@@ -234,17 +257,17 @@ public class PooledFrame implements RtpFrame {
     }
 
     private void deallocate() {
-        List<Map.Entry<Integer, ByteBuf>> layouts;
+        Layout[] layouts;
         List<Map.Entry<Object, PooledFrame>> copies;
         synchronized (this) {
             layouts = interleaved;
             copies = transformed;
-            interleaved = null;
+            interleaved = NO_LAYOUTS;
             transformed = null;
         }
         memory.release();
-        if (layouts != null) {
-            layouts.forEach(e -> e.getValue().release());
+        for (Layout layout : layouts) {
+            layout.buffer().release();
         }
         if (copies != null) {
             copies.forEach(e -> e.getValue().release());
