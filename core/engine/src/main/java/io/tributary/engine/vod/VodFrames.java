@@ -121,10 +121,14 @@ public final class VodFrames {
     }
 
     private TrackRuns runs(SharedSource source, int track, int payloadType) {
-        if (tracks.size() > 16) {
-            tracks.keySet().removeIf(key -> key.source().closed());
+        TrackKey key = new TrackKey(source, track, payloadType);
+        TrackRuns runs = tracks.get(key);
+        if (runs != null) {
+            return runs;
         }
-        return tracks.computeIfAbsent(new TrackKey(source, track, payloadType), key -> new TrackRuns());
+        // a file opened (again): forget the closed ones, whose index and runs would stay otherwise
+        tracks.keySet().removeIf(known -> known.source().closed());
+        return tracks.computeIfAbsent(key, k -> new TrackRuns());
     }
 
     /** The frame of sample {@code index} if a session made it and it is still kept (with a reference for the caller). */
