@@ -207,6 +207,11 @@ public final class VodFrames {
         return PooledFrame.of(memory, offsets, lengths);
     }
 
+    /** Tracks of open (or not yet forgotten) files whose numbering is known. */
+    int tracksKnown() {
+        return tracks.size();
+    }
+
     /** Frames made so far (each then sent to every session that reached it while kept). */
     public long framesMade() {
         return made.sum();

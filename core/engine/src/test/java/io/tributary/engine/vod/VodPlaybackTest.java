@@ -255,6 +255,22 @@ class VodPlaybackTest {
     }
 
     @Test
+    void aClosedFilesNumberingIsForgottenWhenAFileIsOpened() throws Exception {
+        Whiteboard<MediaSourceProvider> providers = new Whiteboard<>();
+        providers.add("", path -> Optional.<MediaSource>of(new FakeClip(false)), 0, 1);
+        PathRegistry paths = new PathRegistry(providers, new Whiteboard<>(), blocking, blocking, 10, 10, 1400, 1 << 20);
+        SharedSource first = paths.acquire("/fake").join();
+        frames.ssrc(first, 0, 96);
+        assertEquals(frames.ssrc(first, 0, 96), frames.ssrc(first, 0, 96), "one SSRC per track of an open file");
+        first.release();
+        awaitUntil(first::closed);
+        SharedSource again = paths.acquire("/fake").join();
+        frames.ssrc(again, 0, 96);
+        assertEquals(1, frames.tracksKnown(), "only the open file's track is known");
+        again.release();
+    }
+
+    @Test
     void keptFramesAreBoundedByBytesAndAgeAndGoBackToThePool() throws Exception {
         VodFrames small = new VodFrames(new SampleCache(1 << 20, blocking), 2 * (2 * (12 + 109) + 256),
                 Duration.ZERO, VodFrames.SAMPLES_PER_RUN);
