@@ -1,6 +1,8 @@
 package io.tributary.engine.vod;
 
 import io.tributary.engine.frame.PooledFrame;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
 
@@ -17,18 +19,24 @@ import java.util.Arrays;
  * stays bounded: a run does not keep its successor alive (the sessions playing there do), and
  * a successor made again numbers exactly as the first one did. Sample indexes count on across
  * loops of a looping file.
+ *
+ * <p>Every session asks for every sample it sends, from either I/O thread: reads take no lock
+ * (arrays are replaced before {@code known} grows, and frame slots are read with acquire
+ * semantics); changes are made under the run's lock.
  */
 final class NumberedRun {
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(PooledFrame[].class);
+
     private final long ssrc;
     private final int payloadType;
     private final long timestampBase;
     private final long start;
     private final int maxSamples;
     /** First sequence number of samples {@code start} to {@code start + known - 1}. */
-    private char[] firstSequence = new char[64];
+    private volatile char[] firstSequence = new char[64];
     /** The frames made of samples {@code start} to {@code start + known - 1}, where kept (one reference each). */
-    private PooledFrame[] frames = new PooledFrame[64];
-    private int known = 1;
+    private volatile PooledFrame[] frames = new PooledFrame[64];
+    private volatile int known = 1;
     /** Once full: the first sequence number of the sample after the last one, and the run that numbers it. */
     private int following = -1;
     private WeakReference<NumberedRun> next;
@@ -56,12 +64,12 @@ final class NumberedRun {
     }
 
     /** Whether the first sequence number of sample {@code index} is known here. */
-    synchronized boolean covers(long index) {
+    boolean covers(long index) {
         return index >= start && index < start + known;
     }
 
     /** The first sequence number of sample {@code index}, which this run must cover. */
-    synchronized int firstSequence(long index) {
+    int firstSequence(long index) {
         if (!covers(index)) {
             throw new IllegalArgumentException("sample " + index + " is not numbered by this run");
         }
@@ -82,21 +90,27 @@ final class NumberedRun {
             return;
         }
         if (known == firstSequence.length) {
-            firstSequence = Arrays.copyOf(firstSequence, Math.min(maxSamples, known * 2));
-            frames = Arrays.copyOf(frames, firstSequence.length);
+            int grown = Math.min(maxSamples, known * 2);
+            frames = Arrays.copyOf(frames, grown);
+            firstSequence = Arrays.copyOf(firstSequence, grown);
         }
-        firstSequence[known++] = (char) following;
+        firstSequence[known] = (char) following;
+        known = known + 1; // publishes the entry (and a grown array) to lock-free readers
     }
 
     /** The kept frame of sample {@code index} with a reference for the caller, or null. */
-    synchronized PooledFrame frame(long index) {
-        PooledFrame frame = covers(index) ? frames[(int) (index - start)] : null;
-        return frame != null && frame.tryRetain() ? frame : null;
+    PooledFrame frame(long index) {
+        PooledFrame frame = slot(index);
+        return frame != null && frame.tryRetain() ? frame : null; // a dropped frame cannot be retained
     }
 
     /** Whether the frame of sample {@code index} is kept. */
-    synchronized boolean hasFrame(long index) {
-        return covers(index) && frames[(int) (index - start)] != null;
+    boolean hasFrame(long index) {
+        return slot(index) != null;
+    }
+
+    private PooledFrame slot(long index) {
+        return covers(index) ? (PooledFrame) SLOT.getAcquire(frames, (int) (index - start)) : null;
     }
 
     /** Keeps {@code frame} (taking over one reference) as sample {@code index}'s, which must be covered. */
@@ -105,14 +119,14 @@ final class NumberedRun {
         if (!covers(index) || frames[slot] != null) {
             throw new IllegalStateException("sample " + index + " is not numbered here or has a frame");
         }
-        frames[slot] = frame;
+        SLOT.setRelease(frames, slot, frame);
     }
 
     /** Lets the frame of sample {@code index} go (its reference released). */
     synchronized void drop(long index) {
         int slot = (int) (index - start);
         PooledFrame frame = frames[slot];
-        frames[slot] = null;
+        SLOT.setRelease(frames, slot, (PooledFrame) null);
         if (frame != null) {
             frame.release();
         }
