@@ -61,6 +61,11 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
     private ClientConnection client;
     private boolean busy;
     private boolean closing;
+    /** Writes media past the pipeline where it may (plain sockets); looked up on the first frame. */
+    private SocketWriter socketWriter;
+    private boolean socketWriterChecked;
+    /** Whether output was handed to Netty since the last flush (frames written past it need none). */
+    private volatile boolean queued;
 
     /** @param secure whether the connection is encrypted (inside TLS) */
     RtspConnection(RtspPipeline.Shared shared, boolean secure) {
@@ -221,9 +226,9 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
         int length = header.remaining() + payload.remaining();
         ByteBuf prefix = channel.alloc().directBuffer(4 + header.remaining());
         prefix.writeByte('$').writeByte(channelId).writeShort(length).writeBytes(header);
-        channel.write(prefix, channel.voidPromise());
+        queue(prefix);
         if (payload.hasRemaining()) {
-            channel.write(Unpooled.wrappedBuffer(payload), channel.voidPromise());
+            queue(Unpooled.wrappedBuffer(payload));
         }
         return true;
     }
@@ -233,7 +238,7 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
         if (!channel.isActive()) {
             return false;
         }
-        channel.write(Unpooled.wrappedBuffer(frames), channel.voidPromise());
+        queue(Unpooled.wrappedBuffer(frames));
         return true;
     }
 
@@ -243,19 +248,46 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
             return false;
         }
         if (frame instanceof PooledFrame pooled) {
-            // the layout's own reference, released by Netty once written: no promise, no listener per write
-            channel.write(pooled.interleavedBuffer(channelId), channel.voidPromise());
+            writePooled(pooled, channelId);
             return true;
         }
         ByteBuffer framed = frame.interleaved(channelId);
         frame.retain();
+        queued = true;
         channel.write(Unpooled.wrappedBuffer(framed), channel.newPromise().addListener(written -> frame.release()));
         return true;
     }
 
+    /**
+     * The frame's kept layout for the channel, straight to the socket when it may (see
+     * {@link SocketWriter}); what the socket does not take goes through Netty. A layout queued
+     * in Netty is a reference of its own, released once written: no promise, no listener.
+     */
+    private void writePooled(PooledFrame frame, int channelId) {
+        if (!socketWriterChecked) {
+            socketWriterChecked = true;
+            socketWriter = SocketWriter.of(channel);
+        }
+        ByteBuf layout = socketWriter != null ? frame.interleavedLayout(channelId) : null;
+        if (layout == null) {
+            queue(frame.interleavedBuffer(channelId));
+        } else if (socketWriter.write(layout)) {
+            queued = true;
+        }
+    }
+
+    private void queue(ByteBuf bytes) {
+        queued = true;
+        channel.write(bytes, channel.voidPromise());
+    }
+
+    /** Flushes what was handed to Netty; nothing to do when every frame went straight to the socket. */
     @Override
     public void flush() {
-        channel.flush();
+        if (queued || !channel.eventLoop().inEventLoop()) {
+            queued = false;
+            channel.flush();
+        }
     }
 
     @Override

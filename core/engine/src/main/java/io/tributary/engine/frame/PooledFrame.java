@@ -115,8 +115,18 @@ public class PooledFrame implements RtpFrame {
      * is released, so a connection writes it with no reference to the frame and no promise.
      */
     public ByteBuf interleavedBuffer(int channel) {
+        ByteBuf kept = interleavedLayout(channel);
+        return kept != null ? kept.retainedDuplicate() : layout(channel);
+    }
+
+    /**
+     * The interleaved layout for {@code channel} that this frame keeps, made on first use, with
+     * no reference of the caller's: valid while the caller holds this frame. {@code null} when
+     * more channels are in use than a frame keeps ({@link #interleavedBuffer} then makes a copy).
+     */
+    public ByteBuf interleavedLayout(int channel) {
         ByteBuf kept = keptLayout(interleaved, channel);
-        return kept != null ? kept.retainedDuplicate() : makeLayout(channel);
+        return kept != null ? kept : keepLayout(channel);
     }
 
     private static ByteBuf keptLayout(Layout[] layouts, int channel) {
@@ -128,24 +138,26 @@ public class PooledFrame implements RtpFrame {
         return null;
     }
 
-    private synchronized ByteBuf makeLayout(int channel) {
-        ByteBuf kept = keptLayout(interleaved, channel);
-        if (kept != null) {
-            return kept.retainedDuplicate(); // made meanwhile by another reader
+    private synchronized ByteBuf keepLayout(int channel) {
+        Layout[] layouts = interleaved;
+        ByteBuf kept = keptLayout(layouts, channel);
+        if (kept != null || layouts.length >= MAX_KEPT) {
+            return kept; // made meanwhile by another reader, or no room
         }
+        ByteBuf framed = layout(channel);
+        Layout[] grown = Arrays.copyOf(layouts, layouts.length + 1);
+        grown[layouts.length] = new Layout(channel, framed);
+        interleaved = grown;
+        return framed;
+    }
+
+    private ByteBuf layout(int channel) {
         ByteBuf framed = allocate(data.limit() + 4 * offsets.length);
         for (int i = 0; i < offsets.length; i++) {
             framed.writeByte('$').writeByte(channel).writeShort(lengths[i]);
             framed.writeBytes(data.slice(offsets[i], lengths[i]));
         }
-        Layout[] layouts = interleaved;
-        if (layouts.length < MAX_KEPT) {
-            Layout[] grown = Arrays.copyOf(layouts, layouts.length + 1);
-            grown[layouts.length] = new Layout(channel, framed);
-            interleaved = grown;
-            return framed.retainedDuplicate();
-        }
-        return framed; // beyond the few kept: the caller's alone
+        return framed;
     }
 
     private static ByteBuffer view(ByteBuf buffer) {
