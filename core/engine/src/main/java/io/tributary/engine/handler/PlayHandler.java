@@ -11,6 +11,7 @@ import io.tributary.engine.session.SessionEndReason;
 import io.tributary.engine.session.SessionTrack;
 import io.tributary.engine.vod.VodPlayback;
 import io.tributary.rtsp.header.ClockRange;
+import io.tributary.rtsp.header.LowerTransport;
 import io.tributary.rtsp.header.NptRange;
 import io.tributary.rtsp.header.PlayRange;
 import io.tributary.rtsp.header.RangeHeader;
@@ -85,8 +86,11 @@ final class PlayHandler implements MethodHandler {
     private LiveReader liveReader(RtspSession session) {
         Map<Integer, TrackSink> sinks = new HashMap<>();
         session.tracks().forEach((index, track) -> sinks.put(index, track.binding().sink()));
+        // over TCP (interleaved, tunnelled) the kernel paces a large frame: parts would only cost system calls
+        boolean overTcp = session.tracks().values().stream()
+                .allMatch(track -> track.binding().reply().lower() == LowerTransport.TCP);
         return new LiveReader(session.source().live(), sinks, session.executor(), engine.slowReaderNanos(),
-                reason -> endReader(session, reason), session.label() + " (" + session.client() + ")");
+                reason -> endReader(session, reason), session.label() + " (" + session.client() + ")", overTcp);
     }
 
     /** A reader too slow to keep up also loses its connection: what is queued on it is stale. */

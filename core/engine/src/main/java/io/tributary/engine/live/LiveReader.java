@@ -47,6 +47,7 @@ public final class LiveReader implements Playback {
     private final long slowLimitNanos;
     private final Consumer<SessionEndReason> endSession;
     private final String label;
+    private final boolean wholeFrames;
     private final List<LiveFrame> early = new ArrayList<>();
     private List<LiveFrame> cached = List.of();
     private long firstLiveIndex = Long.MAX_VALUE;
@@ -65,10 +66,13 @@ public final class LiveReader implements Playback {
      * @param slowLimitNanos how long a reader's queue may stay full before it is disconnected
      * @param endSession     ends the reader's session (on the loop)
      * @param label          session id and client, for logs
+     * @param wholeFrames    whether its sinks take large frames whole (TCP paces itself) rather
+     *                       than in paced parts
      */
     public LiveReader(LiveStream stream, Map<Integer, TrackSink> sinks, ScheduledExecutorService loop,
-                      long slowLimitNanos, Consumer<SessionEndReason> endSession, String label) {
+                      long slowLimitNanos, Consumer<SessionEndReason> endSession, String label, boolean wholeFrames) {
         this.stream = stream;
+        this.wholeFrames = wholeFrames;
         this.loop = loop;
         this.slowLimitNanos = slowLimitNanos;
         this.endSession = endSession;
@@ -132,6 +136,11 @@ public final class LiveReader implements Playback {
         flush();
         reports = loop.scheduleAtFixedRate(this::sendReports, SENDER_REPORT_SECONDS, SENDER_REPORT_SECONDS,
                 TimeUnit.SECONDS);
+    }
+
+    /** Whether large frames reach this reader whole, not in paced parts. */
+    boolean takesWholeFrames() {
+        return wholeFrames;
     }
 
     /** A frame of the stream, on this reader's loop. */

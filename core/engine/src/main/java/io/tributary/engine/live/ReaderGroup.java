@@ -18,6 +18,8 @@ import java.util.concurrent.RejectedExecutionException;
  * packets (one UDP GSO send per reader, 56 KB at most, well within a reader's socket buffer),
  * spread over half the stream's frame interval, so that a keyframe to many readers is not one
  * burst that overflows switch queues and client socket buffers, and is out before the next frame.
+ * Readers over TCP take large frames whole when the first part goes out: TCP paces itself and
+ * cannot overflow a reader's buffer, and parts would cost them a system call each.
  */
 final class ReaderGroup implements Runnable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReaderGroup.class);
@@ -28,10 +30,34 @@ final class ReaderGroup implements Runnable {
     static final long MIN_PACE_NANOS = 1_000_000;
     static final long MAX_PACE_NANOS = 8_000_000;
 
+    /**
+     * A frame or part to deliver: {@code paced} to readers that take parts, {@code whole} to
+     * readers that take large frames whole (the whole frame with its first part, nothing with
+     * the others). Each holds one reference, {@code whole} only when it is a frame of its own.
+     */
+    private record Delivery(LiveFrame paced, LiveFrame whole) {
+        static Delivery of(LiveFrame frame) {
+            return new Delivery(frame, frame);
+        }
+
+        LiveFrame to(LiveReader reader) {
+            return reader.takesWholeFrames() ? whole : paced;
+        }
+
+        void release() {
+            paced.release();
+            if (whole != null && whole != paced) {
+                whole.release();
+            }
+        }
+    }
+
     private final ScheduledExecutorService loop;
-    private final ArrayDeque<LiveFrame> pending = new ArrayDeque<>();
+    private final ArrayDeque<Delivery> pending = new ArrayDeque<>();
     /** Replaced (copy on write) under the stream's lock; read by the loop. */
     private volatile LiveReader[] readers = new LiveReader[0];
+    /** Whether some reader takes large frames in parts; with none, frames are not cut. */
+    private volatile boolean pacedReaders;
     private boolean scheduled;
     /** The pause before the next part of the frame being paced out. */
     private long paceNanos = MIN_PACE_NANOS;
@@ -49,6 +75,7 @@ final class ReaderGroup implements Runnable {
         LiveReader[] grown = java.util.Arrays.copyOf(now, now.length + 1);
         grown[now.length] = reader;
         readers = grown;
+        pacedReaders = anyPaced(grown);
     }
 
     /** Removes a reader; returns {@code true} when the group is now empty. */
@@ -56,7 +83,17 @@ final class ReaderGroup implements Runnable {
         List<LiveReader> kept = new ArrayList<>(List.of(readers));
         kept.remove(reader);
         readers = kept.toArray(LiveReader[]::new);
+        pacedReaders = anyPaced(readers);
         return kept.isEmpty();
+    }
+
+    private static boolean anyPaced(LiveReader[] readers) {
+        for (LiveReader reader : readers) {
+            if (!reader.takesWholeFrames()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     LiveReader[] readers() {
@@ -77,7 +114,7 @@ final class ReaderGroup implements Runnable {
                 frame.release();
                 return;
             }
-            pending.add(frame);
+            pending.add(Delivery.of(frame));
             if (scheduled) {
                 return;
             }
@@ -92,7 +129,7 @@ final class ReaderGroup implements Runnable {
 
     /** The loop is shutting down: what waits for it is released. */
     private synchronized void dropPending() {
-        pending.forEach(LiveFrame::release);
+        pending.forEach(Delivery::release);
         pending.clear();
         scheduled = false;
     }
@@ -103,7 +140,7 @@ final class ReaderGroup implements Runnable {
 
     @Override
     public void run() {
-        List<LiveFrame> batch = new ArrayList<>();
+        List<Delivery> batch = new ArrayList<>();
         boolean resync;
         boolean more;
         long lost;
@@ -121,13 +158,16 @@ final class ReaderGroup implements Runnable {
                 if (resync) {
                     reader.lost(lost);
                 }
-                for (LiveFrame frame : batch) {
-                    reader.deliver(frame);
+                for (Delivery delivery : batch) {
+                    LiveFrame frame = delivery.to(reader);
+                    if (frame != null) {
+                        reader.deliver(frame);
+                    }
                 }
                 reader.flush();
             }
         } finally {
-            batch.forEach(LiveFrame::release); // readers and transports retained what they keep
+            batch.forEach(Delivery::release); // readers and transports retained what they keep
         }
         if (more) {
             try {
@@ -140,22 +180,23 @@ final class ReaderGroup implements Runnable {
 
     /**
      * Moves the frames to send now into {@code batch}: all queued ones, up to and including
-     * the first part of a large frame, whose other parts stay queued in front. Returns whether
-     * parts remain to be sent after a pause. References move with the frames.
+     * the first part of a large frame (with the whole frame, for readers that take it whole),
+     * whose other parts stay queued in front. Returns whether parts remain to be sent after a
+     * pause. References move with the frames.
      */
-    private boolean takeBatch(List<LiveFrame> batch) {
+    private boolean takeBatch(List<Delivery> batch) {
         while (!pending.isEmpty()) {
-            LiveFrame frame = pending.poll();
-            if (frame.packetCount() <= PACED_PACKETS) {
-                batch.add(frame);
+            Delivery next = pending.poll();
+            LiveFrame frame = next.paced();
+            if (frame != next.whole() || frame.packetCount() <= PACED_PACKETS || !pacedReaders) {
+                batch.add(next);
                 continue;
             }
             List<LiveFrame> parts = frame.parts(PACED_PACKETS);
             paceNanos = Math.clamp(frame.frameIntervalNanos() / 2 / (parts.size() - 1), MIN_PACE_NANOS, MAX_PACE_NANOS);
-            frame.release(); // its parts hold its memory
-            batch.add(parts.get(0));
+            batch.add(new Delivery(parts.get(0), frame)); // the frame's own reference goes with its first part
             for (int i = parts.size() - 1; i >= 1; i--) {
-                pending.addFirst(parts.get(i));
+                pending.addFirst(new Delivery(parts.get(i), null));
             }
             return true;
         }

@@ -46,6 +46,23 @@ class LiveStreamTest {
         }
     };
 
+    /** As many packets as the unit's second byte says, each the unit's first byte and its index. */
+    private static final Packetizer COUNTED = new Packetizer() {
+        @Override
+        public List<ByteBuffer> packetize(AccessUnit unit) {
+            List<ByteBuffer> packets = new ArrayList<>();
+            for (int i = 0; i < unit.data().get(1); i++) {
+                packets.add(ByteBuffer.wrap(new byte[] {unit.data().get(0), (byte) i}));
+            }
+            return packets;
+        }
+
+        @Override
+        public boolean markerOnLast() {
+            return true;
+        }
+    };
+
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
     private final AtomicBoolean ended = new AtomicBoolean();
 
@@ -72,8 +89,12 @@ class LiveStreamTest {
     }
 
     private LiveReader reader(LiveStream stream, FrameSink sink, long slowNanos) {
+        return reader(stream, sink, slowNanos, false);
+    }
+
+    private LiveReader reader(LiveStream stream, FrameSink sink, long slowNanos, boolean wholeFrames) {
         return new LiveReader(stream, Map.of(0, sink), loop, slowNanos,
-                reason -> endReason.set(reason), "test reader");
+                reason -> endReason.set(reason), "test reader", wholeFrames);
     }
 
     private final AtomicReference<SessionEndReason> endReason = new AtomicReference<>();
@@ -190,7 +211,7 @@ class LiveStreamTest {
         FrameSink video = new FrameSink();
         FrameSink audio = new FrameSink();
         LiveReader reader = new LiveReader(stream, Map.of(0, video, 1, audio), loop, TimeUnit.SECONDS.toNanos(10),
-                reason -> { }, "av reader");
+                reason -> { }, "av reader", false);
         onLoop(() -> reader.play(null));
         long ntp = io.tributary.rtsp.rtp.NtpTime.fromEpochMillis(System.currentTimeMillis() - 2000);
         stream.senderReport(0, ntp, 1_000_000L);
@@ -215,56 +236,83 @@ class LiveStreamTest {
                 "both reports name the same instant of the source's clock");
     }
 
+    /** Records the packet count of each frame it is given. */
+    private static class SizeSink extends FrameSink {
+        final List<Integer> frameSizes = new ArrayList<>();
+        final List<RtpFrame> given = new ArrayList<>();
+
+        @Override
+        public synchronized boolean sendFrame(RtpFrame frame) {
+            frameSizes.add(frame.packetCount());
+            given.add(frame);
+            return super.sendFrame(frame);
+        }
+
+        @Override
+        public synchronized String toString() {
+            return frameSizes.toString();
+        }
+    }
+
     @Test
-    void aLargeKeyframeIsPacedOutInPartsAndStaysInOrder() throws Exception {
-        Packetizer hundred = new Packetizer() {
-            @Override
-            public List<ByteBuffer> packetize(AccessUnit unit) {
-                List<ByteBuffer> packets = new ArrayList<>();
-                for (int i = 0; i < unit.data().get(1); i++) {
-                    packets.add(ByteBuffer.wrap(new byte[] {unit.data().get(0), (byte) i}));
-                }
-                return packets;
+    void aLargeKeyframeIsPacedOutInPartsAndStaysInOrderAndTcpReadersTakeItWhole() throws Exception {
+        LiveStream stream = new LiveStream("/live/big", VIDEO, track -> COUNTED, track -> 96, 1 << 20, () -> { });
+        SizeSink paced = new SizeSink();
+        SizeSink whole = new SizeSink();
+        LiveReader udpReader = reader(stream, paced, TimeUnit.SECONDS.toNanos(10), false);
+        LiveReader tcpReader = reader(stream, whole, TimeUnit.SECONDS.toNanos(10), true);
+        for (LiveReader reader : List.of(udpReader, tcpReader)) {
+            onLoop(() -> reader.play(null));
+            onLoop(() -> {
+                reader.begin();
+                return null;
+            });
+        }
+        stream.publish(new AccessUnit(0, 0, 0, true, ByteBuffer.wrap(new byte[] {1, 100})));
+        stream.publish(new AccessUnit(0, 3600, 3600, false, ByteBuffer.wrap(new byte[] {2, 3})));
+        for (int i = 0; i < 50 && paced.rtp().size() < 103; i++) {
+            Thread.sleep(10);
+        }
+        drain();
+        assertEquals("[40, 40, 20, 3]", paced.toString(), "the keyframe in paced parts, then the next frame");
+        assertEquals("[100, 3]", whole.toString(), "over TCP the keyframe whole, once");
+        for (SizeSink sink : List.of(paced, whole)) {
+            List<Integer> seqs = sink.sequences();
+            assertEquals(103, seqs.size());
+            for (int i = 1; i < seqs.size(); i++) {
+                assertEquals((seqs.get(i - 1) + 1) & 0xffff, seqs.get(i), "in order");
             }
+        }
+        for (LiveReader reader : List.of(udpReader, tcpReader)) {
+            onLoop(() -> {
+                reader.stop(false);
+                return null;
+            });
+        }
+        stream.end();
+        drain();
+        for (RtpFrame frame : whole.given) {
+            assertEquals(0, ((io.tributary.engine.frame.PooledFrame) frame).references(), "released: " + frame);
+        }
+        for (RtpFrame frame : paced.given) {
+            assertEquals(0, ((io.tributary.engine.frame.PooledFrame) frame).references(), "released: " + frame);
+        }
+    }
 
-            @Override
-            public boolean markerOnLast() {
-                return true;
-            }
-        };
-        LiveStream stream = new LiveStream("/live/big", VIDEO, track -> hundred, track -> 96, 1 << 20, () -> { });
-        FrameSink sink = new FrameSink() {
-            final List<Integer> frameSizes = new ArrayList<>();
-
-            @Override
-            public synchronized boolean sendFrame(RtpFrame frame) {
-                frameSizes.add(frame.packetCount());
-                return super.sendFrame(frame);
-            }
-
-            @Override
-            public synchronized String toString() {
-                return frameSizes.toString();
-            }
-        };
-        LiveReader reader = reader(stream, sink, TimeUnit.SECONDS.toNanos(10));
+    @Test
+    void withOnlyTcpReadersLargeFramesAreNotCut() throws Exception {
+        LiveStream stream = new LiveStream("/live/big", VIDEO, track -> COUNTED, track -> 96, 1 << 20, () -> { });
+        SizeSink whole = new SizeSink();
+        LiveReader reader = reader(stream, whole, TimeUnit.SECONDS.toNanos(10), true);
         onLoop(() -> reader.play(null));
         onLoop(() -> {
             reader.begin();
             return null;
         });
         stream.publish(new AccessUnit(0, 0, 0, true, ByteBuffer.wrap(new byte[] {1, 100})));
-        stream.publish(new AccessUnit(0, 3600, 3600, false, ByteBuffer.wrap(new byte[] {2, 3})));
-        for (int i = 0; i < 50 && sink.rtp().size() < 103; i++) {
-            Thread.sleep(10);
-        }
+        stream.publish(new AccessUnit(0, 3600, 3600, true, ByteBuffer.wrap(new byte[] {2, 100})));
         drain();
-        assertEquals("[40, 40, 20, 3]", sink.toString(), "the keyframe in paced parts, then the next frame");
-        List<Integer> seqs = sink.sequences();
-        assertEquals(103, seqs.size());
-        for (int i = 1; i < seqs.size(); i++) {
-            assertEquals((seqs.get(i - 1) + 1) & 0xffff, seqs.get(i), "in order");
-        }
+        assertEquals("[100, 100]", whole.toString());
     }
 
     /** Every frame a sink was handed (live, cached, paced parts) is back in the pool once nobody needs it. */
