@@ -284,7 +284,11 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
     /** Flushes what was handed to Netty; nothing to do when every frame went straight to the socket. */
     @Override
     public void flush() {
-        if (queued || !channel.eventLoop().inEventLoop()) {
+        boolean onLoop = channel.eventLoop().inEventLoop();
+        if (onLoop && socketWriter != null) {
+            socketWriter.flushed();
+        }
+        if (queued || !onLoop) {
             queued = false;
             channel.flush();
         }

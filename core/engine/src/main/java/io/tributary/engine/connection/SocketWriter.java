@@ -21,6 +21,12 @@ import java.util.Map;
  * earlier output is queued, goes through Netty as before, so order and back-pressure
  * (writability, EPOLLOUT) stay Netty's.
  *
+ * <p>A system call per write is cheaper than Netty's path only while each flush carries one
+ * write (live video: a frame per reader and flush). When flushes carry several (a file's video
+ * and audio samples sent together, the cached keyframe and its group on joining a live
+ * stream), Netty gathers them into one {@code writev}: so only the first write after a flush
+ * goes straight to the socket, and none while the previous flush carried more than one.
+ *
  * <p>Only for plain epoll sockets whose pipeline has no outbound handler that changes or
  * watches the bytes (TLS does; the reader-idle handler does not), and only on the channel's
  * event loop.
@@ -28,6 +34,10 @@ import java.util.Map;
 final class SocketWriter {
     private final Channel channel;
     private final Socket socket;
+    /** Writes since the last flush; confined to the event loop. */
+    private int writesSinceFlush;
+    /** Whether the last flush carried several writes: then Netty gathers the next ones too. */
+    private boolean gathering;
 
     private SocketWriter(Channel channel, Socket socket) {
         this.channel = channel;
@@ -57,7 +67,8 @@ final class SocketWriter {
      */
     boolean write(ByteBuf shared) {
         int length = shared.readableBytes();
-        int written = writeNow(shared);
+        boolean first = writesSinceFlush++ == 0;
+        int written = first && !gathering ? writeNow(shared) : -1;
         if (written == length) {
             return false;
         }
@@ -65,6 +76,12 @@ final class SocketWriter {
                 : shared.retainedSlice(shared.readerIndex() + written, length - written);
         channel.write(rest, channel.voidPromise());
         return true;
+    }
+
+    /** The connection flushed (on the event loop): the writes since the last one set how the next ones go. */
+    void flushed() {
+        gathering = writesSinceFlush > 1;
+        writesSinceFlush = 0;
     }
 
     /**

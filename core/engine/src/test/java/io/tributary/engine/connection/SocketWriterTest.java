@@ -128,6 +128,11 @@ class SocketWriterTest {
             return writer.write(frame);
         }), "queued output goes first: the frame waits behind it");
         assertEquals(2, frame.refCnt(), "the queued copy holds a reference of its own");
+        onLoop(channel, () -> {
+            channel.flush();
+            writer.flushed();
+            return null;
+        });
         assertTrue(writer.write(frame), "not on the event loop: through Netty");
         channel.flush();
         byte[] got = client.getInputStream().readNBytes(203);
@@ -154,10 +159,11 @@ class SocketWriterTest {
         // the client reads nothing yet: the socket fills within the first frames
         List<Boolean> queued = onLoop(channel, () -> {
             List<Boolean> results = new ArrayList<>();
-            for (ByteBuf frame : frames) {
+            for (ByteBuf frame : frames) { // a flush per frame, as live fan-out does
                 results.add(writer.write(frame));
+                channel.flush();
+                writer.flushed();
             }
-            channel.flush();
             return results;
         });
         assertFalse(queued.get(0), "the first frame fits the empty socket");
@@ -185,5 +191,36 @@ class SocketWriterTest {
         assertEquals(1, frame.refCnt(), "the failed write released its reference");
         assertEquals(-1, client.getInputStream().read(), "the client saw only the close");
         frame.release();
+    }
+
+    @Test
+    void writesAFlushGathersGoThroughNettyAsOneWritevUntilFlushesCarryOneAgain() throws Exception {
+        Channel channel = connect(ch -> { }, 1 << 20);
+        SocketWriter writer = SocketWriter.of(channel);
+        ByteBuf video = bytes(2000, 4);
+        ByteBuf audio = bytes(300, 5);
+        List<Boolean> queued = onLoop(channel, () -> {
+            List<Boolean> results = new ArrayList<>();
+            results.add(writer.write(video)); // first since the flush: straight to the socket
+            results.add(writer.write(audio)); // a second one: gathered by Netty
+            channel.flush();
+            writer.flushed();
+            results.add(writer.write(video)); // the last flush carried two: gathered again
+            channel.flush();
+            writer.flushed();
+            results.add(writer.write(video)); // the last flush carried one: straight again
+            channel.flush();
+            writer.flushed();
+            return results;
+        });
+        assertEquals(List.of(false, true, true, false), queued);
+        byte[] got = client.getInputStream().readNBytes(2000 + 300 + 2000 + 2000);
+        byte[] v = ByteBufUtil.getBytes(video);
+        assertArrayEquals(v, Arrays.copyOfRange(got, 0, 2000));
+        assertArrayEquals(ByteBufUtil.getBytes(audio), Arrays.copyOfRange(got, 2000, 2300), "in order");
+        assertArrayEquals(v, Arrays.copyOfRange(got, 2300, 4300));
+        assertArrayEquals(v, Arrays.copyOfRange(got, 4300, 6300));
+        video.release();
+        audio.release();
     }
 }
