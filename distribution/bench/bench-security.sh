@@ -185,7 +185,7 @@ step() {
     # shellcheck disable=SC2046
     run_step "$base" "$n" "" $(variant_args "$v")
 
-    read -r from steady cpu ccpu other idle sys rss per_min < <(step_cpu "$base" "$n")
+    read -r from steady cpu ccpu other idle sys rss jit per_min < <(step_cpu "$base" "$n")
     ge90=$(field ge90_pct "$base.out"); ratio=$(field rate_p50_ratio "$base.out"); loss=$(field loss_pct "$base.out")
     failed=$(field failed "$base.out"); dropped=$(field dropped "$base.out")
     verdict=$(live_verdict "$ge90" "$loss" "$failed" "$dropped" "$ccpu")
@@ -193,6 +193,7 @@ step() {
     fails="$(sed -n 's/^failure=//p' "$base.out" | paste -sd ';' -)"
     [[ -n "$fails" ]] && note="${note:+$note; }failures: $fails"
     note="$(step_notes "$note")"
+    note="$(jit_note "$note" "$jit")"
     local tls="-"
     [[ -n "$(field tls_p50_ms "$base.out")" ]] && tls="$(field tls_p50_ms "$base.out")/$(field tls_p99_ms "$base.out")"
     printf '| %-9s | %d | %-34s | %4s | %-14s | %6s | %5s | %6s | %s/%s | %4s | %5s (%s) | %7s | %5s | %4s | %4s | %3s | %s/%s | %s/%s | %s | %s | %s |\n' \

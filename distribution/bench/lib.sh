@@ -39,6 +39,17 @@ build_client() {
     fi
 }
 
+# Builds loadclient/tcp-floor.c into TARGET/tcp-floor when it is missing or older than its
+# source: the kernel's floor for fan-out over TCP (a sender that only calls send()).
+build_floor() {
+    local code
+    code="$(dirname "${BASH_SOURCE[0]}")/loadclient/tcp-floor.c"
+    FLOOR_TOOL="$TARGET/tcp-floor"
+    if [[ ! -x "$FLOOR_TOOL" || "$code" -nt "$FLOOR_TOOL" ]]; then
+        gcc -O2 -Wall -Wextra -std=gnu11 -o "$FLOOR_TOOL" "$code" || die "cannot build $code"
+    fi
+}
+
 # Generates an MP4 file once (kept for later runs): $1 the file, $2 what it holds (for the log),
 # then ffmpeg's input and encoding options.
 generate_media() {
@@ -89,6 +100,12 @@ stop_pid() { # $1 pid: TERM, then KILL after 10 s
 }
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 sys_ticks() { awk '{print $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# CPU ticks of a JVM's JIT compiler threads (0 for other processes): a fresh server compiles its
+# hot paths for a minute or so, and that one-time cost lands in whatever is measured meanwhile.
+jit_ticks() {
+    awk '/\((C1|C2) CompilerThre/ {sub(/.*\) /, ""); s += $12 + $13} END {print s + 0}' /proc/"$1"/task/*/stat 2>/dev/null \
+        || echo 0
+}
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 idle_ticks() { awk '/^cpu / {print $5 + $6; exit}' /proc/stat; }
 total_ticks() { awk '/^cpu / {s = 0; for (i = 2; i <= 9; i++) s += $i; print s; exit}' /proc/stat; }
@@ -112,27 +129,29 @@ wait_until() {
 # machine-idle-ticks machine-total-ticks client-ticks server-RSS-KiB" (SERVER_PID, CLIENT_PID).
 cpu_sample() {
     echo "${1}e-3 $(ticks "$SERVER_PID") $(sys_ticks "$SERVER_PID") $(idle_ticks) $(total_ticks)" \
-        "$(ticks "$CLIENT_PID") $(rss_kib "$SERVER_PID")"
+        "$(ticks "$CLIENT_PID") $(rss_kib "$SERVER_PID") $(jit_ticks "$SERVER_PID")"
 }
 
 # CPU over [$2, $3] s of a step from its samples $1 (cpu_sample lines): prints the server's and
 # the client's % of a core (with $4 decimals), everything else the machine ran (other processes,
 # kernel threads, softirq not charged to a process, hypervisor steal) in % of a core, the
-# machine's idle %, the server's time in the kernel in % of a core, and its median RSS in KiB.
+# machine's idle %, the server's time in the kernel in % of a core, its median RSS in KiB, and
+# its JIT compiler threads' CPU in % of a core (part of the server's).
 window_cpu() {
     awk -v f="$2" -v t="$3" -v hz="$HZ" -v ncpu="$(nproc)" -v decimals="$4" '
-        $1 >= f && !a {a = 1; e0 = $1; c0 = $2; s0 = $3; i0 = $4; t0 = $5; k0 = $6}
-        $1 >= f && $1 <= t {e1 = $1; c1 = $2; s1 = $3; i1 = $4; t1 = $5; k1 = $6; rss[n++] = $7}
+        $1 >= f && !a {a = 1; e0 = $1; c0 = $2; s0 = $3; i0 = $4; t0 = $5; k0 = $6; j0 = $8}
+        $1 >= f && $1 <= t {e1 = $1; c1 = $2; s1 = $3; i1 = $4; t1 = $5; k1 = $6; rss[n++] = $7; j1 = $8}
         END {
-            if (!a || e1 - e0 < 2) {print "n/a n/a n/a n/a n/a n/a"; exit}
+            if (!a || e1 - e0 < 2) {print "n/a n/a n/a n/a n/a n/a n/a"; exit}
             server = 100 * (c1 - c0) / hz / (e1 - e0)
             client = 100 * (k1 - k0) / hz / (e1 - e0)
             busy = 100 * ncpu * (1 - (i1 - i0) / (t1 - t0))
             other = busy - server - client
             for (i = 0; i < n; i++)
                 for (j = i + 1; j < n; j++) if (rss[j] < rss[i]) {x = rss[i]; rss[i] = rss[j]; rss[j] = x}
-            printf "%." decimals "f %." decimals "f %.0f %.0f %.0f %d\n", server, client, other < 0 ? 0 : other,
-                100 * (i1 - i0) / (t1 - t0), 100 * (s1 - s0) / hz / (e1 - e0), rss[int(n / 2)]
+            printf "%." decimals "f %." decimals "f %.0f %.0f %.0f %d %.1f\n", server, client, other < 0 ? 0 : other,
+                100 * (i1 - i0) / (t1 - t0), 100 * (s1 - s0) / hz / (e1 - e0), rss[int(n / 2)],
+                100 * (j1 - j0) / hz / (e1 - e0)
         }' "$1"
 }
 
@@ -439,7 +458,7 @@ run_step() {
 }
 
 # The steady window and CPU of a step of $2 readers, from $1.out and $1.samples (run_step): prints
-# "from steady cpu client-cpu other idle kernel rss per-minute": the window (steady_window) up to
+# "from steady cpu client-cpu other idle kernel rss jit per-minute": the window (steady_window) up to
 # 2 s before the client stopped (it stops STEP_SECONDS after its last connect, then drains 1 s),
 # window_cpu's figures over it (1 decimal), and the server's CPU-seconds per reader-minute =
 # (server - baseline BASE_CPU) cores x 60 s / readers.
@@ -480,6 +499,16 @@ step_notes() {
     fi
     if [[ "$STEP_WARNINGS" -gt 0 ]]; then note="${note:+$note; }$STEP_WARNINGS warning/error lines in the server log"; fi
     printf '%s\n' "$note"
+}
+
+# $1 with the JIT compiler's share of the window ($2, % of a core) appended when it is worth
+# saying (0.5 % or more): compiling is a one-time cost of a fresh JVM, not a cost per reader.
+jit_note() {
+    if awk -v j="$2" 'BEGIN {exit !(j != "n/a" && j + 0 >= 0.5)}'; then
+        printf '%s\n' "${1:+$1; }JIT compiling $2 % of a core"
+    else
+        printf '%s\n' "$1"
+    fi
 }
 
 # ---- results -------------------------------------------------------------------------------
