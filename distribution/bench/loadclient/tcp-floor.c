@@ -90,7 +90,8 @@ int main(int argc, char **argv) {
         setsockopt(fds[i], IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
         fcntl(fds[i], F_SETFL, O_NONBLOCK);
     }
-    int frame = (int) (bitrate / 8 / fps);
+    // fps - 1 frames and a keyframe of 4 frames' size a second: the source's bytes a second
+    int frame = (int) (bitrate / 8 / (fps + 3));
     char *data = malloc(frame * 4);
     memset(data, 0x5a, frame * 4);
     long sends = 0, short_sends = 0;

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveReader implements Playback {
     private static final Logger LOG = LoggerFactory.getLogger(LiveReader.class);
-    private static final long SENDER_REPORT_SECONDS = 5;
+    private static final long SENDER_REPORT_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** Live frames that arrive between PLAY and its response being written, sent after the cached ones. */
     private static final int MAX_EARLY_FRAMES = 512;
 
@@ -56,7 +55,8 @@ public final class LiveReader implements Playback {
     private boolean paused;
     private boolean stopped;
     private long fullSinceNanos;
-    private ScheduledFuture<?> reports;
+    /** When the next sender report is due (System.nanoTime); it goes out with the first frame after. */
+    private long nextReportNanos;
     private volatile long packetsSent;
     private volatile long bytesSent;
     private volatile long droppedPackets;
@@ -134,8 +134,20 @@ public final class LiveReader implements Playback {
         }
         releaseHeld();
         flush();
-        reports = loop.scheduleAtFixedRate(this::sendReports, SENDER_REPORT_SECONDS, SENDER_REPORT_SECONDS,
-                TimeUnit.SECONDS);
+        nextReportNanos = System.nanoTime() + SENDER_REPORT_NANOS;
+    }
+
+    /**
+     * Sends the sender reports when they are due ({@code now} is System.nanoTime), ahead of the
+     * frames about to be delivered and flushed with them: one write, and no timer per reader.
+     * RFC 3550 §6.4.1: a sender reports while it sends; a reader getting no frames (paused, or a
+     * stalled source) gets none.
+     */
+    void reportIfDue(long now) {
+        if (primed && !paused && !stopped && now - nextReportNanos >= 0) {
+            nextReportNanos = now + SENDER_REPORT_NANOS;
+            writeRtcp(false);
+        }
     }
 
     /** Whether large frames reach this reader whole, not in paced parts. */
@@ -242,9 +254,6 @@ public final class LiveReader implements Playback {
         if (joined) {
             stream.leave(this, loop);
         }
-        if (reports != null) {
-            reports.cancel(false);
-        }
         boolean wasStopped = stopped;
         stopped = true;
         releaseHeld();
@@ -261,17 +270,17 @@ public final class LiveReader implements Playback {
         early.clear();
     }
 
-    private void sendReports() {
-        if (!paused && !stopped) {
-            sendRtcp(false);
-        }
+    /** Sender reports (with BYE when leaving), written at once. */
+    private void sendRtcp(boolean bye) {
+        writeRtcp(bye);
+        flush();
     }
 
     /**
      * A sender report per track, with BYE appended when leaving: compound, since clients
-     * drop RTCP that does not start with SR or RR.
+     * drop RTCP that does not start with SR or RR. Queued until the next {@link #flush()}.
      */
-    private void sendRtcp(boolean bye) {
+    private void writeRtcp(boolean bye) {
         for (int track = 0; track < outputs.length; track++) {
             Output output = outputs[track];
             if (output == null) {
@@ -283,7 +292,7 @@ public final class LiveReader implements Playback {
                 RtcpBye.write(packet, stream.ssrc(track));
             }
             output.sink.sendRtcp(packet.flip());
-            output.sink.flush();
+            output.dirty = true;
         }
     }
 

@@ -153,11 +153,13 @@ final class ReaderGroup implements Runnable {
             scheduled = more;
         }
         LiveReader[] current = readers;
+        long now = System.nanoTime();
         try {
             for (LiveReader reader : current) {
                 if (resync) {
                     reader.lost(lost);
                 }
+                reader.reportIfDue(now);
                 for (Delivery delivery : batch) {
                     LiveFrame frame = delivery.to(reader);
                     if (frame != null) {

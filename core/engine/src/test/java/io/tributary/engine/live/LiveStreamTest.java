@@ -137,6 +137,48 @@ class LiveStreamTest {
     }
 
     @Test
+    void senderReportsGoOutEveryFiveSecondsInTheSameWriteAsTheNextFrameAndNotWhilePaused() throws Exception {
+        LiveStream stream = stream();
+        stream.publish(unit(1, true));
+        FrameSink sink = new FrameSink();
+        LiveReader reader = reader(stream, sink, TimeUnit.SECONDS.toNanos(10));
+        onLoop(() -> reader.play(null));
+        onLoop(() -> {
+            reader.begin();
+            return null;
+        });
+        assertEquals(List.of("rtcp", "flush", "frame", "flush"), sink.events(), "a report, flushed, before the cache");
+        long start = System.nanoTime();
+        onLoop(() -> {
+            reader.reportIfDue(start);
+            return null;
+        });
+        assertEquals(1, sink.rtcp().size(), "not due yet");
+        onLoop(() -> {
+            reader.reportIfDue(start + TimeUnit.SECONDS.toNanos(5) + 1);
+            return null;
+        });
+        assertEquals(2, sink.rtcp().size(), "due after 5 s");
+        assertEquals("rtcp", sink.events().getLast(), "queued, not flushed on its own");
+        stream.publish(unit(2, false));
+        drain();
+        List<String> events = sink.events();
+        assertEquals(List.of("rtcp", "frame", "flush"), events.subList(events.size() - 3, events.size()),
+                "the report leaves in the frame's flush");
+        onLoop(() -> {
+            reader.reportIfDue(start + TimeUnit.SECONDS.toNanos(7));
+            return null;
+        });
+        assertEquals(2, sink.rtcp().size(), "the next one is 5 s after the last");
+        onLoop(reader::pause);
+        onLoop(() -> {
+            reader.reportIfDue(start + TimeUnit.SECONDS.toNanos(60));
+            return null;
+        });
+        assertEquals(2, sink.rtcp().size(), "none while paused");
+    }
+
+    @Test
     void aReaderThatCannotKeepUpLosesFramesUntilTheNextKeyframeAndIsDisconnectedAfterTheLimit() throws Exception {
         LiveStream stream = stream();
         stream.publish(unit(1, true));

@@ -24,6 +24,8 @@ public class RecordingTrackSink implements TrackSink {
     private final List<RtpPacket> rtp = new ArrayList<>();
     private final List<RtpFrame> frames = new ArrayList<>();
     private final List<ByteBuffer> rtcp = new ArrayList<>();
+    /** What the sink was asked to do, in order: "frame", "rtcp", "flush". */
+    private final List<String> events = new ArrayList<>();
 
     @Override
     public synchronized boolean sendRtp(ByteBuffer header, ByteBuffer payload) {
@@ -32,6 +34,7 @@ public class RecordingTrackSink implements TrackSink {
 
     @Override
     public synchronized boolean sendFrame(RtpFrame frame) {
+        events.add("frame");
         frames.add(frame);
         ByteBuffer all = frame.packets();
         for (int i = 0; i < frame.packetCount(); i++) {
@@ -58,12 +61,19 @@ public class RecordingTrackSink implements TrackSink {
     /** Keeps {@code packet} itself, not a copy. */
     @Override
     public synchronized boolean sendRtcp(ByteBuffer packet) {
+        events.add("rtcp");
         rtcp.add(packet);
         return true;
     }
 
     @Override
-    public void flush() {
+    public synchronized void flush() {
+        events.add("flush");
+    }
+
+    /** What the sink was asked to do so far, in order: "frame", "rtcp", "flush". */
+    public synchronized List<String> events() {
+        return List.copyOf(events);
     }
 
     @Override
