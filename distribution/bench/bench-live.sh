@@ -257,9 +257,9 @@ ramp() {
 # (two Tributary instances, origin and relay, read side by side by relay-latency.py; the
 # peer has no relay of its own to compare with).
 
-# The kernel's floor of TCP fan-out to $1 readers at the source's bitrate, as CPU-seconds per
-# reader-minute: what no server goes below here, since every server makes the same system
-# calls (one write per reader and frame) and pays the readers' TCP receive path on loopback.
+# The kernel's share of TCP fan-out to $1 readers at the source's bitrate, as CPU-seconds per
+# reader-minute: what the system calls alone cost here, since every server makes the same ones
+# (one write per reader and frame) and pays the readers' TCP receive path on loopback.
 floor_step() {
     local n="$1" out per_min
     out="$("$FLOOR_TOOL" -n "$n" -b "$SOURCE_BPS" -d "$STEP_SECONDS" -w 3 2>&1)" || { log "tcp-floor failed: $out"; return 0; }
@@ -372,7 +372,7 @@ for n in (200, 500):
             f = med(num(x["per_min"]) for x in floors if x["n"] == str(n))
             if f is not None:
                 row(f"kernel floor at {n}, TCP: a sender that only send()s (tcp-floor.c), CPU-s per reader-minute",
-                    fmt(f, 3), fmt(g, 3) + gf, fmt(ratio_of(f, g)), "no server goes below it here",
+                    fmt(f, 3), fmt(g, 3) + gf, fmt(ratio_of(f, g)), "the system calls alone",
                     "" if t is None else f"Tributary = {t / f:.2f}× the floor")
 for n in (200, 500):
     for tr in ("tcp", "udp"):

@@ -25,7 +25,8 @@ import java.util.Map;
  * write (live video: a frame per reader and flush). When flushes carry several (a file's video
  * and audio samples sent together, the cached keyframe and its group on joining a live
  * stream), Netty gathers them into one {@code writev}: so only the first write after a flush
- * goes straight to the socket, and none while the previous flush carried more than one.
+ * goes straight to the socket, and only once the last {@value #SINGLE_FLUSHES} flushes each
+ * carried one write (a file's audio and video make some flushes carry one and some two).
  *
  * <p>Only for plain epoll sockets whose pipeline has no outbound handler that changes or
  * watches the bytes (TLS does; the reader-idle handler does not), and only on the channel's
@@ -34,10 +35,12 @@ import java.util.Map;
 final class SocketWriter {
     private final Channel channel;
     private final Socket socket;
+    /** Flushes in a row with one write each that let writes go straight to the socket. */
+    static final int SINGLE_FLUSHES = 8;
     /** Writes since the last flush; confined to the event loop. */
     private int writesSinceFlush;
-    /** Whether the last flush carried several writes: then Netty gathers the next ones too. */
-    private boolean gathering;
+    /** Flushes in a row that carried one write at most, up to {@link #SINGLE_FLUSHES}. */
+    private int singleFlushes = SINGLE_FLUSHES;
 
     private SocketWriter(Channel channel, Socket socket) {
         this.channel = channel;
@@ -68,7 +71,7 @@ final class SocketWriter {
     boolean write(ByteBuf shared) {
         int length = shared.readableBytes();
         boolean first = writesSinceFlush++ == 0;
-        int written = first && !gathering ? writeNow(shared) : -1;
+        int written = first && singleFlushes == SINGLE_FLUSHES ? writeNow(shared) : -1;
         if (written == length) {
             return false;
         }
@@ -80,7 +83,7 @@ final class SocketWriter {
 
     /** The connection flushed (on the event loop): the writes since the last one set how the next ones go. */
     void flushed() {
-        gathering = writesSinceFlush > 1;
+        singleFlushes = writesSinceFlush > 1 ? 0 : Math.min(singleFlushes + 1, SINGLE_FLUSHES);
         writesSinceFlush = 0;
     }
 
