@@ -50,6 +50,60 @@ class RtspConformanceTest {
         }
     }
 
+    /** RFC 2326 §12.32 and §12.27: a required option the server lacks is refused with 551, naming it. */
+    @Test
+    void requiredOptionTagsThatAreNotSupportedGet551NamingThem() throws IOException {
+        try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
+            RawRtsp.Response probe = rtsp.request("OPTIONS", url("/demo"), 1, "Require: funky-feature");
+            assertEquals(551, probe.status());
+            assertEquals("1", probe.header("CSeq"));
+            assertEquals("funky-feature", probe.header("Unsupported"));
+
+            RawRtsp.Response setup = rtsp.request("SETUP", url("/demo/trackID=0"), 2,
+                    "Transport: RTP/AVP/TCP;unicast;interleaved=0-1", "Require: play.basic, x-a",
+                    "Proxy-Require: x-b");
+            assertEquals(551, setup.status());
+            assertEquals("play.basic, x-a, x-b", setup.header("Unsupported"), "every tag, the proxies' too");
+            assertEquals(null, setup.header("Session"), "nothing was set up");
+
+            RawRtsp.Response malformed = rtsp.request("OPTIONS", url("/demo"), 3, "Require: two words");
+            assertEquals(400, malformed.status(), "an option tag is a token");
+            assertEquals(null, malformed.header("Unsupported"));
+
+            RawRtsp.Response after = rtsp.request("DESCRIBE", url("/demo"), 4, "Accept: application/sdp");
+            assertEquals(200, after.status(), "the connection goes on");
+            assertEquals("4", after.header("CSeq"));
+        }
+    }
+
+    /** RFC 2326 §11.3.6: 455 says, in Allow, what the session may do in its state. */
+    @Test
+    void aMethodNotValidInTheSessionsStateGets455WithWhatIsAllowed() throws IOException {
+        try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
+            RawRtsp.Response setup = rtsp.request("SETUP", url("/vod/clip.mp4/trackID=0"), 1,
+                    "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
+            assertEquals(200, setup.status(), setup.body());
+            Matcher session = SESSION.matcher(setup.header("Session"));
+            assertTrue(session.matches(), setup.header("Session"));
+            String id = session.group(1);
+
+            RawRtsp.Response again = rtsp.request("SETUP", url("/vod/clip.mp4/trackID=0"), 2,
+                    "Transport: RTP/AVP/TCP;unicast;interleaved=0-1", "Session: " + id);
+            assertEquals(455, again.status(), "the track is set up already");
+            assertEquals("OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER, SET_PARAMETER",
+                    again.header("Allow"));
+
+            RawRtsp.Response play = rtsp.request("PLAY", url("/vod/clip.mp4/"), 3, "Session: " + id);
+            assertEquals(200, play.status(), play.body());
+            RawRtsp.Response more = rtsp.request("SETUP", url("/vod/clip.mp4/trackID=1"), 4,
+                    "Transport: RTP/AVP/TCP;unicast;interleaved=2-3", "Session: " + id);
+            assertEquals(455, more.status(), "no track is added while playing");
+            assertEquals("OPTIONS, DESCRIBE, PLAY, PAUSE, TEARDOWN, GET_PARAMETER, SET_PARAMETER", more.header("Allow"),
+                    "no SETUP while playing");
+            assertEquals(200, rtsp.request("TEARDOWN", url("/vod/clip.mp4/"), 5, "Session: " + id).status());
+        }
+    }
+
     @Test
     void describeGivesSdpWithControlsCodecParametersAndContentBase() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {

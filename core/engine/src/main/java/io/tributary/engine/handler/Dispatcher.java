@@ -74,6 +74,7 @@ public final class Dispatcher {
         if (handler == null) {
             throw new RtspException(RtspStatus.NOT_IMPLEMENTED, "method not implemented");
         }
+        OptionTags.checkRequired(request);
         RequestContext bare = new RequestContext(request, RequestUrl.parse(request.uri()), connection,
                 sessionId(request), null, null);
         RtspSession named = bare.sessionId() == null ? null : engine.sessions().find(bare.sessionId());

@@ -42,7 +42,7 @@ final class PlayHandler implements MethodHandler {
     public CompletionStage<RtspResponse> handle(RequestContext context) {
         RtspSession session = context.requireSession();
         if (session.recording() != null) {
-            throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE, "this session publishes; use RECORD");
+            throw NotValidInState.because("this session publishes; use RECORD", session);
         }
         SessionChecks.aggregate(context, session);
         MediaDescription media = session.source().description();

@@ -27,8 +27,7 @@ final class RecordHandler implements MethodHandler {
         RtspSession session = context.requireSession();
         Recording recording = session.recording();
         if (recording == null) {
-            throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE,
-                    "this session plays; publish with ANNOUNCE and SETUP mode=record");
+            throw NotValidInState.because("this session plays; publish with ANNOUNCE and SETUP mode=record", session);
         }
         SessionChecks.aggregate(context, session);
         return CompletableFuture.supplyAsync(() -> {

@@ -11,7 +11,7 @@ final class SessionChecks {
 
     static void aggregate(RequestContext context, RtspSession session) {
         if (session.tracks().isEmpty()) {
-            throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE, "no track is set up");
+            throw NotValidInState.because("no track is set up", session);
         }
         if (!"*".equals(context.url().path()) && !context.url().path().equals(session.path())) {
             throw new RtspException(RtspStatus.SESSION_NOT_FOUND, "session belongs to another path");

@@ -66,22 +66,21 @@ final class SetupHandler implements MethodHandler {
                         "a session plays one path; this one plays " + session.path());
             }
             if (record != (session.recording() != null)) {
-                throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE,
-                        "a session either plays or records; this one " + (record ? "plays" : "records"));
+                throw NotValidInState.because(
+                        "a session either plays or records; this one " + (record ? "plays" : "records"), session);
             }
             return setupTrack(context, session, specs);
         }
         Announcement announcement = record ? context.connection().announcements().get(path) : null;
         if (record && announcement == null) {
-            throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE,
-                    "ANNOUNCE " + path + " on this connection before SETUP with mode=record");
+            throw NotValidInState.because("ANNOUNCE " + path + " on this connection before SETUP with mode=record",
+                    null);
         }
         return engine.paths().acquire(path).thenCompose(source -> {
             RtspSession session;
             try {
                 if (record && source.live() == null) {
-                    throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE,
-                            path + " is not a live path and cannot be published to");
+                    throw NotValidInState.because(path + " is not a live path and cannot be published to", null);
                 }
                 session = engine.sessions().create(path, context.connection().remote(), context.user(), source,
                         context.connection().loop());
@@ -112,10 +111,10 @@ final class SetupHandler implements MethodHandler {
         MediaDescription media = recording != null ? recording.announcement().media() : session.source().description();
         int track = trackOf(context.url(), media);
         if (session.state() != RtspSession.State.READY) {
-            throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE, "cannot add a track while streaming");
+            throw NotValidInState.because("cannot add a track while streaming", session);
         }
         if (session.track(track) != null) {
-            throw new RtspException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE, "track " + track + " is already set up");
+            throw NotValidInState.because("track " + track + " is already set up", session);
         }
         TrackDescription description = media.tracks().get(track);
         PayloadFormat format = engine.formats().get(description.encoding().name()).orElseThrow(() ->
