@@ -3,7 +3,6 @@ package io.tributary.engine.handler;
 import io.tributary.api.auth.Permission;
 import io.tributary.engine.publish.Recording;
 import io.tributary.engine.session.RtspSession;
-import io.tributary.rtsp.message.RtspException;
 import io.tributary.rtsp.message.RtspResponse;
 import io.tributary.rtsp.message.RtspStatus;
 import java.util.concurrent.CompletableFuture;
