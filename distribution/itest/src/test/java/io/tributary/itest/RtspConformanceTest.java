@@ -80,13 +80,7 @@ class RtspConformanceTest {
     @Test
     void aMethodNotValidInTheSessionsStateGets455WithWhatIsAllowed() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            RawRtsp.Response setup = rtsp.request("SETUP", url("/vod/clip.mp4/trackID=0"), 1,
-                    "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
-            assertEquals(200, setup.status(), setup.body());
-            Matcher session = SESSION.matcher(setup.header("Session"));
-            assertTrue(session.matches(), setup.header("Session"));
-            String id = session.group(1);
-
+            String id = setupFirst(rtsp, url("/vod/clip.mp4"));
             RawRtsp.Response again = rtsp.request("SETUP", url("/vod/clip.mp4/trackID=0"), 2,
                     "Transport: RTP/AVP/TCP;unicast;interleaved=0-1", "Session: " + id);
             assertEquals(455, again.status(), "the track is set up already");
@@ -248,11 +242,16 @@ class RtspConformanceTest {
         return false;
     }
 
-    private static String setupBoth(RawRtsp rtsp, String base) throws IOException {
+    /** SETUP of track 0 over TCP (CSeq 1); returns the session id. */
+    private static String setupFirst(RawRtsp rtsp, String base) throws IOException {
         RawRtsp.Response setup = rtsp.request("SETUP", base + "/trackID=0", 1,
                 "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
         assertEquals(200, setup.status(), setup.body());
-        String id = setup.header("Session").split(";")[0];
+        return setup.header("Session").split(";")[0];
+    }
+
+    private static String setupBoth(RawRtsp rtsp, String base) throws IOException {
+        String id = setupFirst(rtsp, base);
         assertEquals(200, rtsp.request("SETUP", base + "/trackID=1", 2,
                 "Transport: RTP/AVP/TCP;unicast;interleaved=2-3", "Session: " + id).status());
         return id;

@@ -92,6 +92,21 @@ class LiveStreamTest {
         return reader(stream, sink, slowNanos, false);
     }
 
+    /** A reader that has played and begun: frames flow to {@code sink}. */
+    private LiveReader playing(LiveStream stream, FrameSink sink, long slowNanos) throws Exception {
+        return playing(stream, sink, slowNanos, false);
+    }
+
+    private LiveReader playing(LiveStream stream, FrameSink sink, long slowNanos, boolean wholeFrames) throws Exception {
+        LiveReader reader = reader(stream, sink, slowNanos, wholeFrames);
+        onLoop(() -> reader.play(null));
+        onLoop(() -> {
+            reader.begin();
+            return null;
+        });
+        return reader;
+    }
+
     private LiveReader reader(LiveStream stream, FrameSink sink, long slowNanos, boolean wholeFrames) {
         return new LiveReader(stream, Map.of(0, sink), loop, slowNanos,
                 reason -> endReason.set(reason), "test reader", wholeFrames);
@@ -141,12 +156,7 @@ class LiveStreamTest {
         LiveStream stream = stream();
         stream.publish(unit(1, true));
         FrameSink sink = new FrameSink();
-        LiveReader reader = reader(stream, sink, TimeUnit.SECONDS.toNanos(10));
-        onLoop(() -> reader.play(null));
-        onLoop(() -> {
-            reader.begin();
-            return null;
-        });
+        LiveReader reader = playing(stream, sink, TimeUnit.SECONDS.toNanos(10));
         assertEquals(List.of("rtcp", "flush", "frame", "flush"), sink.events(), "a report, flushed, before the cache");
         long start = System.nanoTime();
         onLoop(() -> {
@@ -183,12 +193,7 @@ class LiveStreamTest {
         LiveStream stream = stream();
         stream.publish(unit(1, true));
         FrameSink sink = new FrameSink();
-        LiveReader reader = reader(stream, sink, TimeUnit.MILLISECONDS.toNanos(300));
-        onLoop(() -> reader.play(null));
-        onLoop(() -> {
-            reader.begin();
-            return null;
-        });
+        LiveReader reader = playing(stream, sink, TimeUnit.MILLISECONDS.toNanos(300));
         sink.full = true;
         stream.publish(unit(2, false));
         drain();
@@ -215,12 +220,7 @@ class LiveStreamTest {
     void aRestartedSourceContinuesTheTimelineAndTheEndReachesEveryReader() throws Exception {
         LiveStream stream = stream();
         FrameSink sink = new FrameSink();
-        LiveReader reader = reader(stream, sink, TimeUnit.SECONDS.toNanos(10));
-        onLoop(() -> reader.play(null));
-        onLoop(() -> {
-            reader.begin();
-            return null;
-        });
+        LiveReader reader = playing(stream, sink, TimeUnit.SECONDS.toNanos(10));
         stream.publish(unit(1, true));
         stream.publish(unit(2, false));
         stream.discontinuity();
@@ -301,15 +301,8 @@ class LiveStreamTest {
         LiveStream stream = new LiveStream("/live/big", VIDEO, track -> COUNTED, track -> 96, 1 << 20, () -> { });
         SizeSink paced = new SizeSink();
         SizeSink whole = new SizeSink();
-        LiveReader udpReader = reader(stream, paced, TimeUnit.SECONDS.toNanos(10), false);
-        LiveReader tcpReader = reader(stream, whole, TimeUnit.SECONDS.toNanos(10), true);
-        for (LiveReader reader : List.of(udpReader, tcpReader)) {
-            onLoop(() -> reader.play(null));
-            onLoop(() -> {
-                reader.begin();
-                return null;
-            });
-        }
+        LiveReader udpReader = playing(stream, paced, TimeUnit.SECONDS.toNanos(10), false);
+        LiveReader tcpReader = playing(stream, whole, TimeUnit.SECONDS.toNanos(10), true);
         stream.publish(new AccessUnit(0, 0, 0, true, ByteBuffer.wrap(new byte[] {1, 100})));
         stream.publish(new AccessUnit(0, 3600, 3600, false, ByteBuffer.wrap(new byte[] {2, 3})));
         for (int i = 0; i < 50 && paced.rtp().size() < 103; i++) {
@@ -345,12 +338,7 @@ class LiveStreamTest {
     void withOnlyTcpReadersLargeFramesAreNotCut() throws Exception {
         LiveStream stream = new LiveStream("/live/big", VIDEO, track -> COUNTED, track -> 96, 1 << 20, () -> { });
         SizeSink whole = new SizeSink();
-        LiveReader reader = reader(stream, whole, TimeUnit.SECONDS.toNanos(10), true);
-        onLoop(() -> reader.play(null));
-        onLoop(() -> {
-            reader.begin();
-            return null;
-        });
+        playing(stream, whole, TimeUnit.SECONDS.toNanos(10), true);
         stream.publish(new AccessUnit(0, 0, 0, true, ByteBuffer.wrap(new byte[] {1, 100})));
         stream.publish(new AccessUnit(0, 3600, 3600, true, ByteBuffer.wrap(new byte[] {2, 100})));
         drain();
