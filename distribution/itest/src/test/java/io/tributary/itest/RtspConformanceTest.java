@@ -98,6 +98,25 @@ class RtspConformanceTest {
         }
     }
 
+    /** Content-Base and the control URLs under it keep the IPv6 literal and the port the client used. */
+    @Test
+    void controlUrlsWorkForAnIpv6LiteralAndEveryPort() throws IOException {
+        try (RawRtsp rtsp = RawRtsp.to("::1", tributary.rtspPort())) {
+            String base = "rtsp://[::1]:" + tributary.rtspPort() + "/vod/clip.mp4";
+            RawRtsp.Response describe = rtsp.request("DESCRIBE", base, 1, "Accept: application/sdp");
+            assertEquals(200, describe.status(), describe.body());
+            assertEquals(base + "/", describe.header("Content-Base"));
+            RawRtsp.Response setup = rtsp.request("SETUP", describe.header("Content-Base") + "trackID=0", 2,
+                    "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
+            assertEquals(200, setup.status(), setup.body());
+            String id = setup.header("Session").split(";")[0];
+            RawRtsp.Response play = rtsp.request("PLAY", describe.header("Content-Base"), 3, "Session: " + id);
+            assertEquals(200, play.status(), play.body());
+            assertTrue(play.header("RTP-Info").startsWith("url=" + base + "/trackID=0;"), play.header("RTP-Info"));
+            assertEquals(200, rtsp.request("TEARDOWN", base + "/", 4, "Session: " + id).status());
+        }
+    }
+
     @Test
     void describeGivesSdpWithControlsCodecParametersAndContentBase() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {

@@ -18,6 +18,18 @@ class RequestUrlTest {
     }
 
     @Test
+    void anIpv6LiteralAndThePortTheClientUsedStayInTheBase() {
+        RequestUrl url = RequestUrl.parse("rtsp://[::1]:554/live/cam");
+        assertEquals("/live/cam", url.path());
+        assertEquals("rtsp://[::1]:554/live/cam/", url.aggregate());
+        RequestUrl track = RequestUrl.parse("rtsp://[fe80::1%25eth0]:8554/live/cam/trackID=1");
+        assertEquals("/live/cam", track.path());
+        assertEquals(1, track.track());
+        assertEquals("rtsp://[fe80::1%25eth0]:8554/live/cam/", track.aggregate());
+        assertEquals("rtsp://[::1]/demo/", RequestUrl.parse("rtsp://[::1]/demo").aggregate(), "no port: none added");
+    }
+
+    @Test
     void trackControlAfterPathIsRecognised() {
         RequestUrl url = RequestUrl.parse("rtsp://h:8554/demo/trackID=1");
         assertEquals("/demo", url.path());
