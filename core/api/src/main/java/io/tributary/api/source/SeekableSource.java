@@ -2,6 +2,8 @@ package io.tributary.api.source;
 
 import io.tributary.api.media.AccessUnit;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -35,4 +37,14 @@ public non-sealed interface SeekableSource extends MediaSource {
 
     /** Reads one sample; may block. */
     AccessUnit read(int track, int index) throws IOException;
+
+    /**
+     * The wall-clock time the start of the media corresponds to (normal play time 0), for seeks
+     * by absolute time ({@code Range: clock=…}, RFC 2326 §3.7): when it was recorded, as the
+     * container says ({@code mvhd} creation time of MP4/MOV, {@code DateUTC} of Matroska) or as
+     * configured; empty when the source cannot say, and such a seek is then refused (457).
+     */
+    default Optional<Instant> wallClockStart() {
+        return Optional.empty();
+    }
 }

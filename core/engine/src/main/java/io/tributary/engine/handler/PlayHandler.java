@@ -5,6 +5,7 @@ import io.tributary.api.payload.PayloadFormat;
 import io.tributary.api.transport.ControlChannel;
 import io.tributary.api.transport.TrackSink;
 import io.tributary.engine.live.LiveReader;
+import io.tributary.engine.path.SharedSource;
 import io.tributary.engine.session.Playback;
 import io.tributary.engine.session.RtspSession;
 import io.tributary.engine.session.SessionEndReason;
@@ -20,6 +21,8 @@ import io.tributary.rtsp.message.RtspException;
 import io.tributary.rtsp.message.RtspHeaders;
 import io.tributary.rtsp.message.RtspResponse;
 import io.tributary.rtsp.message.RtspStatus;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,12 +48,20 @@ final class PlayHandler implements MethodHandler {
             throw NotValidInState.because("this session publishes; use RECORD", session);
         }
         SessionChecks.aggregate(context, session);
-        MediaDescription media = session.source().description();
-        Double start = requestedStart(context.request().header(RtspHeaders.RANGE), media);
-        return CompletableFuture.supplyAsync(() -> play(context, session, start), session.executor());
+        Requested requested = requested(context.request().header(RtspHeaders.RANGE), session.source());
+        return CompletableFuture.supplyAsync(() -> play(context, session, requested), session.executor());
     }
 
-    private RtspResponse play(RequestContext context, RtspSession session, Double start) {
+    /**
+     * Where a PLAY asks to start: {@code npt} seconds (null: resume, or the live edge), and the
+     * wall-clock time of npt 0 when it asked by clock time, so that the reply's Range says where
+     * it really starts in the unit asked.
+     */
+    private record Requested(Double npt, Instant clockAnchor) {
+    }
+
+    private RtspResponse play(RequestContext context, RtspSession session, Requested requested) {
+        Double start = requested.npt();
         if (session.ended()) {
             throw new RtspException(RtspStatus.SESSION_NOT_FOUND, "session ended");
         }
@@ -76,8 +87,10 @@ final class PlayHandler implements MethodHandler {
             infos.add(new RtpInfo(context.baseUrl() + RequestUrl.trackControl(track.track()),
                     track.sequence(), track.rtpTime()));
         }
+        NptRange served = servedRange(media, started.npt());
+        PlayRange range = requested.clockAnchor() == null ? served : inClock(served, requested.clockAnchor());
         RtspResponse response = context.respond(RtspStatus.OK)
-                .header(RtspHeaders.RANGE, RangeHeader.format(servedRange(media, started.npt())))
+                .header(RtspHeaders.RANGE, RangeHeader.format(range))
                 .header(RtspHeaders.RTP_INFO, RtpInfo.format(infos));
         String scale = context.request().header("Scale");
         return scale == null ? response : response.header("Scale", "1.000");
@@ -115,23 +128,44 @@ final class PlayHandler implements MethodHandler {
     }
 
     /** The npt to start at, or null to resume; 457 for ranges this media cannot serve. */
-    private static Double requestedStart(String header, MediaDescription media) {
+    private static Requested requested(String header, SharedSource source) {
         if (header == null || header.isBlank()) {
-            return null;
+            return new Requested(null, null);
         }
+        MediaDescription media = source.description();
         PlayRange range = RangeHeader.parse(header);
-        if (range instanceof ClockRange) {
-            throw new RtspException(RtspStatus.INVALID_RANGE, "absolute time ranges need a recorded path");
+        if (range instanceof ClockRange clock) {
+            if (source.live() != null || !media.seekable()) {
+                throw new RtspException(RtspStatus.INVALID_RANGE, "absolute time ranges need a recorded path");
+            }
+            Instant anchor = source.seekable().wallClockStart().orElseThrow(() ->
+                    new RtspException(RtspStatus.INVALID_RANGE, "this file does not say when it was recorded"));
+            double npt = Duration.between(anchor, clock.start()).toNanos() / 1e9;
+            if (npt < 0) {
+                throw new RtspException(RtspStatus.INVALID_RANGE,
+                        "the recording starts at " + RangeHeader.format(new ClockRange(anchor, null)));
+            }
+            return new Requested(checkedStart(npt, media), anchor);
         }
         NptRange npt = (NptRange) range;
         if (npt.isNow() || !media.seekable()) {
-            return null;
+            return new Requested(null, null);
         }
+        return new Requested(checkedStart(npt.start(), media), null);
+    }
+
+    private static double checkedStart(double npt, MediaDescription media) {
         double duration = media.duration().toNanos() / 1e9;
-        if (npt.start() > duration) {
+        if (npt > duration) {
             throw new RtspException(RtspStatus.INVALID_RANGE, "start is beyond the end (" + duration + " s)");
         }
-        return npt.start();
+        return npt;
+    }
+
+    /** {@code served} on the wall clock of a recording that started at {@code anchor}. */
+    private static ClockRange inClock(NptRange served, Instant anchor) {
+        Instant start = anchor.plusNanos(Math.round(served.start() * 1e9));
+        return new ClockRange(start, served.end() == null ? null : anchor.plusNanos(Math.round(served.end() * 1e9)));
     }
 
     static NptRange servedRange(MediaDescription media, double npt) {

@@ -8,10 +8,13 @@ import io.tributary.api.source.SeekableSource;
 import io.tributary.sources.file.internal.mp4.Mp4File;
 import io.tributary.sources.file.internal.mp4.Mp4Track;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +29,12 @@ final class FileSource implements SeekableSource {
 
     private final Mp4File file;
     private final MediaDescription description;
+    private final Instant wallClockStart;
 
-    private FileSource(Mp4File file, MediaDescription description) {
+    private FileSource(Mp4File file, MediaDescription description, Instant wallClockStart) {
         this.file = file;
         this.description = description;
+        this.wallClockStart = wallClockStart;
     }
 
     /**
@@ -47,7 +52,26 @@ final class FileSource implements SeekableSource {
             duration = duration.compareTo(track.duration()) < 0 ? track.duration() : duration;
         }
         LOG.debug("opened {} (brand '{}'): {}", path, file.majorBrand(), tracks);
-        return new FileSource(file, new MediaDescription(path.getFileName().toString(), tracks, duration, looping));
+        return new FileSource(file, new MediaDescription(path.getFileName().toString(), tracks, duration, looping),
+                wallClockStart(file, path, duration));
+    }
+
+    /**
+     * When the file's media starts on the wall clock: its creation time, else (a recorder that
+     * wrote none) its modification time minus its duration, i.e. the file was closed when its
+     * recording ended.
+     */
+    private static Instant wallClockStart(Mp4File file, Path path, Duration duration) throws IOException {
+        Optional<Instant> created = file.created();
+        if (created.isPresent()) {
+            return created.get();
+        }
+        return Files.getLastModifiedTime(path).toInstant().minus(duration);
+    }
+
+    @Override
+    public Optional<Instant> wallClockStart() {
+        return Optional.of(wallClockStart);
     }
 
     @Override

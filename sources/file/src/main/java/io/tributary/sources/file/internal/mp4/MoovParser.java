@@ -2,6 +2,7 @@ package io.tributary.sources.file.internal.mp4;
 
 import io.tributary.sources.file.internal.mp4.BoxCursor.Box;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -14,6 +15,8 @@ import org.slf4j.LoggerFactory;
  */
 final class MoovParser {
     private static final Logger LOG = LoggerFactory.getLogger(MoovParser.class);
+    /** Where MP4 times count from (ISO/IEC 14496-12 §8.2.2). */
+    private static final Instant MP4_EPOCH = Instant.parse("1904-01-01T00:00:00Z");
 
     private MoovParser() {
     }
@@ -38,6 +41,16 @@ final class MoovParser {
             }
         }
         return tracks;
+    }
+
+    /**
+     * When the movie was created ({@code mvhd}, seconds since 1904-01-01 UTC), or null when it
+     * says 0 (unknown: what ffmpeg writes without a {@code creation_time}).
+     */
+    static Instant creationTime(byte[] moov) throws IOException {
+        BoxCursor mvhd = BoxCursor.require(new BoxCursor(moov).children(), "mvhd", "moov").payload();
+        long seconds = mvhd.version() == 1 ? mvhd.i64() : mvhd.u32();
+        return seconds <= 0 ? null : MP4_EPOCH.plusSeconds(seconds);
     }
 
     private static Mp4Track track(List<Box> trak, long movieTimescale, long fileSize, int sampleBudget)

@@ -8,7 +8,9 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An open MP4/MOV file: its playable tracks, and their samples read with positional reads.
@@ -19,14 +21,16 @@ public final class Mp4File implements Closeable {
     private final Path path;
     private final String majorBrand;
     private final List<Mp4Track> tracks;
+    private final Instant created;
     private volatile FileChannel channel;
     private boolean closed;
 
-    private Mp4File(Path path, FileChannel channel, String majorBrand, List<Mp4Track> tracks) {
+    private Mp4File(Path path, FileChannel channel, String majorBrand, List<Mp4Track> tracks, Instant created) {
         this.path = path;
         this.channel = channel;
         this.majorBrand = majorBrand;
         this.tracks = List.copyOf(tracks);
+        this.created = created;
     }
 
     /**
@@ -39,10 +43,12 @@ public final class Mp4File implements Closeable {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         TopLevelBoxes.Found found;
         List<Mp4Track> tracks;
+        Instant created;
         try {
             long size = channel.size();
             found = TopLevelBoxes.readMoov(channel, size);
             tracks = MoovParser.parse(found.moov(), size);
+            created = MoovParser.creationTime(found.moov());
         } catch (IOException e) {
             channel.close();
             throw new IOException(path.getFileName() + ": " + e.getMessage(), e);
@@ -54,7 +60,12 @@ public final class Mp4File implements Closeable {
             channel.close();
             throw new IOException("no playable track in " + path.getFileName());
         }
-        return new Mp4File(path, channel, found.majorBrand(), tracks);
+        return new Mp4File(path, channel, found.majorBrand(), tracks, created);
+    }
+
+    /** When the movie was created, as its {@code mvhd} says; empty when it does not. */
+    public Optional<Instant> created() {
+        return Optional.ofNullable(created);
     }
 
     /** The {@code ftyp} major brand ({@code isom}, {@code qt  }, {@code M4A }), or {@code ""}. */
