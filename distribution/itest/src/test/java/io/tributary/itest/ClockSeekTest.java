@@ -17,8 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Seeks by absolute time ({@code Range: clock=}, RFC 2326 §3.7) in files: anchored at the
- * container's creation time, or at the file's modification time minus its duration; the same
- * instant by clock and by npt starts on the same frame, and the reply says where in the unit asked.
+ * container's creation time, or at the file's modification time minus its duration; and by SMPTE
+ * time code (§3.5). The same instant in any unit starts on the same frame as by npt, and the reply
+ * says where in the unit asked.
  */
 class ClockSeekTest {
     @RegisterExtension
@@ -74,6 +75,19 @@ class ClockSeekTest {
         Started byNpt = play("recorded.mp4", "npt=5.2-");
         assertTrue(byNpt.range().startsWith("npt=5.000-"), byNpt.range());
         assertArrayEquals(byNpt.firstPayload(), byClock.firstPayload(), "the same first frame");
+    }
+
+    @Test
+    void anSmpteSeekStartsOnTheSameFrameAsTheNptSeekAndIsAnsweredInTimeCode() throws IOException {
+        Started byNpt = play("recorded.mp4", "npt=5.2-");
+        Started pal = play("recorded.mp4", "smpte-25=0:00:05:05-");
+        assertEquals(200, pal.status());
+        assertTrue(pal.range().matches("smpte-25=0:00:05:00-0:00:(09|10):\\d\\d"), pal.range());
+        assertArrayEquals(byNpt.firstPayload(), pal.firstPayload(), "the keyframe at 5 s");
+        Started ntsc = play("recorded.mp4", "smpte=0:00:05:06-");
+        assertEquals(200, ntsc.status());
+        assertTrue(ntsc.range().startsWith("smpte=0:00:05:00-"), "29.97 drop-frame by default: " + ntsc.range());
+        assertArrayEquals(byNpt.firstPayload(), ntsc.firstPayload());
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -53,11 +54,13 @@ final class PlayHandler implements MethodHandler {
     }
 
     /**
-     * Where a PLAY asks to start: {@code npt} seconds (null: resume, or the live edge), and the
-     * wall-clock time of npt 0 when it asked by clock time, so that the reply's Range says where
-     * it really starts in the unit asked.
+     * Where a PLAY asks to start: {@code npt} seconds (null: resume, or the live edge), and how
+     * the reply's Range says where it really starts, in the unit asked.
      */
-    private record Requested(Double npt, Instant clockAnchor) {
+    private record Requested(Double npt, Function<NptRange, String> reply) {
+        static Requested npt(Double npt) {
+            return new Requested(npt, RangeHeader::format);
+        }
     }
 
     private RtspResponse play(RequestContext context, RtspSession session, Requested requested) {
@@ -88,9 +91,8 @@ final class PlayHandler implements MethodHandler {
                     track.sequence(), track.rtpTime()));
         }
         NptRange served = servedRange(media, started.npt());
-        PlayRange range = requested.clockAnchor() == null ? served : inClock(served, requested.clockAnchor());
         RtspResponse response = context.respond(RtspStatus.OK)
-                .header(RtspHeaders.RANGE, RangeHeader.format(range))
+                .header(RtspHeaders.RANGE, requested.reply().apply(served))
                 .header(RtspHeaders.RTP_INFO, RtpInfo.format(infos));
         String scale = context.request().header("Scale");
         return scale == null ? response : response.header("Scale", "1.000");
@@ -130,9 +132,16 @@ final class PlayHandler implements MethodHandler {
     /** The npt to start at, or null to resume; 457 for ranges this media cannot serve. */
     private static Requested requested(String header, SharedSource source) {
         if (header == null || header.isBlank()) {
-            return new Requested(null, null);
+            return Requested.npt(null);
         }
         MediaDescription media = source.description();
+        if (SmpteRange.isSmpte(header)) {
+            SmpteRange smpte = SmpteRange.parse(header);
+            if (source.live() != null || !media.seekable()) {
+                throw new RtspException(RtspStatus.INVALID_RANGE, "SMPTE ranges need a file");
+            }
+            return new Requested(checkedStart(smpte.start(), media), smpte::format);
+        }
         PlayRange range = RangeHeader.parse(header);
         if (range instanceof ClockRange clock) {
             if (source.live() != null || !media.seekable()) {
@@ -145,13 +154,13 @@ final class PlayHandler implements MethodHandler {
                 throw new RtspException(RtspStatus.INVALID_RANGE,
                         "the recording starts at " + RangeHeader.format(new ClockRange(anchor, null)));
             }
-            return new Requested(checkedStart(npt, media), anchor);
+            return new Requested(checkedStart(npt, media), served -> RangeHeader.format(inClock(served, anchor)));
         }
         NptRange npt = (NptRange) range;
         if (npt.isNow() || !media.seekable()) {
-            return new Requested(null, null);
+            return Requested.npt(null);
         }
-        return new Requested(checkedStart(npt.start(), media), null);
+        return Requested.npt(checkedStart(npt.start(), media));
     }
 
     private static double checkedStart(double npt, MediaDescription media) {
