@@ -33,10 +33,10 @@ import java.util.Map;
  * event loop.
  */
 final class SocketWriter {
-    private final Channel channel;
-    private final Socket socket;
     /** Flushes in a row with one write each that let writes go straight to the socket. */
     static final int SINGLE_FLUSHES = 8;
+    private final Channel channel;
+    private final Socket socket;
     /** Writes since the last flush; confined to the event loop. */
     private int writesSinceFlush;
     /** Flushes in a row that carried one write at most, up to {@link #SINGLE_FLUSHES}. */

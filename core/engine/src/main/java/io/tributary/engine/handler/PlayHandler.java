@@ -137,16 +137,12 @@ final class PlayHandler implements MethodHandler {
         MediaDescription media = source.description();
         if (SmpteRange.isSmpte(header)) {
             SmpteRange smpte = SmpteRange.parse(header);
-            if (source.live() != null || !media.seekable()) {
-                throw new RtspException(RtspStatus.INVALID_RANGE, "SMPTE ranges need a file");
-            }
+            requireFile(source, "SMPTE ranges need a file");
             return new Requested(checkedStart(smpte.start(), media), smpte::format);
         }
         PlayRange range = RangeHeader.parse(header);
         if (range instanceof ClockRange clock) {
-            if (source.live() != null || !media.seekable()) {
-                throw new RtspException(RtspStatus.INVALID_RANGE, "absolute time ranges need a recorded path");
-            }
+            requireFile(source, "absolute time ranges need a recorded path");
             Instant anchor = source.seekable().wallClockStart().orElseThrow(() ->
                     new RtspException(RtspStatus.INVALID_RANGE, "this file does not say when it was recorded"));
             double npt = Duration.between(anchor, clock.start()).toNanos() / 1e9;
@@ -161,6 +157,13 @@ final class PlayHandler implements MethodHandler {
             return Requested.npt(null);
         }
         return Requested.npt(checkedStart(npt.start(), media));
+    }
+
+    /** 457 unless {@code source} is a file with a timeline (not live, not looping). */
+    private static void requireFile(SharedSource source, String reason) {
+        if (source.live() != null || !source.description().seekable()) {
+            throw new RtspException(RtspStatus.INVALID_RANGE, reason);
+        }
     }
 
     private static double checkedStart(double npt, MediaDescription media) {
