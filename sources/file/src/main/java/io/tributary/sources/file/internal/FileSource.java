@@ -5,8 +5,9 @@ import io.tributary.api.media.MediaDescription;
 import io.tributary.api.media.MediaType;
 import io.tributary.api.media.TrackDescription;
 import io.tributary.api.source.SeekableSource;
-import io.tributary.sources.file.internal.mp4.Mp4File;
-import io.tributary.sources.file.internal.mp4.Mp4Track;
+import io.tributary.sources.file.internal.container.ContainerFile;
+import io.tributary.sources.file.internal.container.ContainerFiles;
+import io.tributary.sources.file.internal.container.ContainerTrack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,19 +20,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A stored MP4/MOV file as a {@link SeekableSource}. Times are those of {@link Mp4Track}: in
- * each track's RTP clock, on the edit-list timeline shared by all tracks. The description
+ * A stored file (any container {@link ContainerFiles} opens) as a {@link SeekableSource}. Times
+ * are those of {@link ContainerTrack}: in each track's RTP clock, on a timeline shared by all tracks. The description
  * carries the duration also when looping: it is the period after which a loop restarts.
  * Thread-safe.
  */
 final class FileSource implements SeekableSource {
     private static final Logger LOG = LoggerFactory.getLogger(FileSource.class);
 
-    private final Mp4File file;
+    private final ContainerFile file;
     private final MediaDescription description;
     private final Instant wallClockStart;
 
-    private FileSource(Mp4File file, MediaDescription description, Instant wallClockStart) {
+    private FileSource(ContainerFile file, MediaDescription description, Instant wallClockStart) {
         this.file = file;
         this.description = description;
         this.wallClockStart = wallClockStart;
@@ -42,16 +43,16 @@ final class FileSource implements SeekableSource {
      * @throws IOException when the file cannot be read or played; the message says why
      */
     static FileSource open(Path path, boolean looping) throws IOException {
-        Mp4File file = Mp4File.open(path);
+        ContainerFile file = ContainerFiles.open(path);
         List<TrackDescription> tracks = new ArrayList<>();
         Duration duration = Duration.ZERO;
-        for (Mp4Track track : file.tracks()) {
+        for (ContainerTrack track : file.tracks()) {
             var format = track.format();
             tracks.add(new TrackDescription(tracks.size(), format.type(), format.encoding(), format.codecConfig(),
                     format.width(), format.height(), track.bitrate()));
             duration = duration.compareTo(track.duration()) < 0 ? track.duration() : duration;
         }
-        LOG.debug("opened {} (brand '{}'): {}", path, file.majorBrand(), tracks);
+        LOG.debug("opened {} ({}): {}", path, file.format(), tracks);
         return new FileSource(file, new MediaDescription(path.getFileName().toString(), tracks, duration, looping),
                 wallClockStart(file, path, duration));
     }
@@ -61,7 +62,7 @@ final class FileSource implements SeekableSource {
      * wrote none) its modification time minus its duration, i.e. the file was closed when its
      * recording ended.
      */
-    private static Instant wallClockStart(Mp4File file, Path path, Duration duration) throws IOException {
+    private static Instant wallClockStart(ContainerFile file, Path path, Duration duration) throws IOException {
         Optional<Instant> created = file.created();
         if (created.isPresent()) {
             return created.get();
@@ -101,7 +102,7 @@ final class FileSource implements SeekableSource {
 
     @Override
     public AccessUnit read(int track, int index) throws IOException {
-        Mp4Track t = file.tracks().get(track);
+        ContainerTrack t = file.tracks().get(track);
         boolean keyframe = t.format().type() == MediaType.AUDIO || t.isSync(index);
         return new AccessUnit(track, t.presentationTime(index), t.decodeTime(index), keyframe, file.read(track, index));
     }

@@ -70,8 +70,12 @@ class FileSourceProviderTest {
 
     @Test
     void anUnparsableFileFailsWithTheReason() throws IOException {
-        Files.writeString(home.resolve("media/broken.mp4"), "not an mp4 at all, just text");
-        IOException e = assertThrows(IOException.class, () -> provider.open("/vod/broken.mp4"));
+        Files.writeString(home.resolve("media/text.mp4"), "not an mp4 at all, just text");
+        IOException e = assertThrows(IOException.class, () -> provider.open("/vod/text.mp4"));
+        assertTrue(e.getMessage().startsWith("text.mp4: not a supported container"), e.getMessage());
+
+        Files.writeString(home.resolve("media/broken.mp4"), "\0\0\0\u0010ftypisom\0\0\0\0 and no movie");
+        e = assertThrows(IOException.class, () -> provider.open("/vod/broken.mp4"));
         assertTrue(e.getMessage().startsWith("broken.mp4: no moov box"), e.getMessage());
     }
 

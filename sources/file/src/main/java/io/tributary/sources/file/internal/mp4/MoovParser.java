@@ -1,5 +1,6 @@
 package io.tributary.sources.file.internal.mp4;
 
+import io.tributary.sources.file.internal.container.TrackFormat;
 import io.tributary.sources.file.internal.mp4.BoxCursor.Box;
 import java.io.IOException;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.tributary.sources.file.internal.mp4;
 
+import io.tributary.sources.file.internal.container.ContainerTrack;
+import io.tributary.sources.file.internal.container.TrackFormat;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -18,7 +20,7 @@ import java.time.Duration;
  * negative ({@code ctts} version 1), decode times are moved back by the smallest offset so
  * that a decode time never exceeds its presentation time (as ffmpeg does).
  */
-public final class Mp4Track {
+public final class Mp4Track implements ContainerTrack {
     /** Longest track accepted; keeps every time conversion within 64 bits. */
     static final long MAX_SECONDS = 1L << 30;
 
@@ -66,28 +68,34 @@ public final class Mp4Track {
     }
 
     /** The track id of the file ({@code tkhd}), for messages. */
+    @Override
     public long id() {
         return id;
     }
 
+    @Override
     public TrackFormat format() {
         return format;
     }
 
+    @Override
     public int sampleCount() {
         return samples.count();
     }
 
     /** Presentation time of a sample in clock units. */
+    @Override
     public long presentationTime(int sample) {
         return toClock(samples.decodeTime(sample) + samples.compositionOffset(sample));
     }
 
     /** Decode time of a sample in clock units (never after its presentation time). */
+    @Override
     public long decodeTime(int sample) {
         return toClock(samples.decodeTime(sample) - decodeShift);
     }
 
+    @Override
     public boolean isSync(int sample) {
         return samples.isSync(sample);
     }
@@ -97,6 +105,7 @@ public final class Mp4Track {
      * keyframe to start from, for audio (all sync) the frame playing at that time; 0 when
      * none is. Assumes that sync samples are presented in decode order.
      */
+    @Override
     public int seekIndex(long time) {
         int low = 0;
         int high = samples.syncCount() - 1;
@@ -114,11 +123,13 @@ public final class Mp4Track {
     }
 
     /** Length of the track on the movie timeline: from the edit list, else from the sample durations. */
+    @Override
     public Duration duration() {
         return duration;
     }
 
     /** Average bitrate in bit/s over the duration, 0 when the duration is 0. */
+    @Override
     public long bitrate() {
         long nanos = duration.toNanos();
         return nanos <= 0 ? 0 : Math.round(samples.totalBytes() * 8e9 / nanos);

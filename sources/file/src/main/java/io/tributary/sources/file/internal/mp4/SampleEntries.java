@@ -1,5 +1,6 @@
 package io.tributary.sources.file.internal.mp4;
 
+import io.tributary.sources.file.internal.container.TrackFormat;
 import io.tributary.api.media.Encoding;
 import io.tributary.api.media.MediaType;
 import io.tributary.sources.file.internal.mp4.BoxCursor.Box;

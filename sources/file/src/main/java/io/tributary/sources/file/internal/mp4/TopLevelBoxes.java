@@ -1,5 +1,6 @@
 package io.tributary.sources.file.internal.mp4;
 
+import io.tributary.sources.file.internal.container.FileReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -25,7 +26,7 @@ final class TopLevelBoxes {
         long position = 0;
         ByteBuffer header = ByteBuffer.allocate(16);
         while (fileSize - position >= 8) {
-            Mp4File.readFully(channel, header.clear().limit(8), position);
+            FileReader.readFully(channel, header.clear().limit(8), position);
             long size = header.getInt(0) & 0xFFFF_FFFFL;
             String type = new String(header.array(), 4, 4, StandardCharsets.ISO_8859_1);
             int headerSize = 8;
@@ -33,7 +34,7 @@ final class TopLevelBoxes {
                 if (fileSize - position < 16) {
                     break;
                 }
-                Mp4File.readFully(channel, header.clear().position(8).limit(16), position + 8);
+                FileReader.readFully(channel, header.clear().position(8).limit(16), position + 8);
                 size = header.getLong(8);
                 headerSize = 16;
             } else if (size == 0) {
@@ -53,13 +54,13 @@ final class TopLevelBoxes {
                         throw new IOException("moov box of " + size + " bytes exceeds " + MAX_MOOV_SIZE);
                     }
                     ByteBuffer moov = ByteBuffer.allocate((int) (size - headerSize));
-                    Mp4File.readFully(channel, moov, position + headerSize);
+                    FileReader.readFully(channel, moov, position + headerSize);
                     return new Found(brand, moov.array());
                 }
                 case "moof" -> throw new IOException("fragmented MP4 not supported yet");
                 case "ftyp" -> {
                     if (position == 0 && size >= headerSize + 4) {
-                        Mp4File.readFully(channel, header.clear().limit(4), position + headerSize);
+                        FileReader.readFully(channel, header.clear().limit(4), position + headerSize);
                         brand = new String(header.array(), 0, 4, StandardCharsets.ISO_8859_1);
                     }
                 }

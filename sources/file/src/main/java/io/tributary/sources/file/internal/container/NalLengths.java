@@ -1,4 +1,4 @@
-package io.tributary.sources.file.internal.mp4;
+package io.tributary.sources.file.internal.container;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
  * Rewrites a sample of length-prefixed NAL units (H.264/H.265 in MP4) whose prefixes are 1,
  * 2 or 3 bytes long to the 4-byte prefixes that {@link io.tributary.api.media.AccessUnit} defines.
  */
-final class NalLengths {
+public final class NalLengths {
     private NalLengths() {
     }
 
@@ -17,7 +17,7 @@ final class NalLengths {
      * @return a fresh buffer of exactly the rewritten size, positioned at 0
      * @throws IOException when a NAL unit length runs past the end of the sample
      */
-    static ByteBuffer toFourByteLengths(ByteBuffer sample, int lengthSize) throws IOException {
+    public static ByteBuffer toFourByteLengths(ByteBuffer sample, int lengthSize) throws IOException {
         int start = sample.position();
         int units = 0;
         for (int at = start; at < sample.limit(); units++) {

@@ -1,4 +1,4 @@
-package io.tributary.sources.file.internal.mp4;
+package io.tributary.sources.file.internal.container;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

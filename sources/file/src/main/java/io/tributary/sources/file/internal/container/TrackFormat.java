@@ -1,4 +1,4 @@
-package io.tributary.sources.file.internal.mp4;
+package io.tributary.sources.file.internal.container;
 
 import io.tributary.api.media.Encoding;
 import io.tributary.api.media.MediaType;
