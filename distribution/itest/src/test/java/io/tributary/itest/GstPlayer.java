@@ -44,7 +44,8 @@ final class GstPlayer {
             }
 
             Gst.init(None)
-            url, protocols = sys.argv[1], sys.argv[2]
+            url = sys.argv[1]
+            protocols, _, version = sys.argv[2].partition("@")  # "tcp@2-0": RTSP 2.0
             wanted = {"video": int(sys.argv[3]), "audio": int(sys.argv[4])}
             limit_seconds = int(sys.argv[5])
             decoded = {"video": 0, "audio": 0}
@@ -52,6 +53,8 @@ final class GstPlayer {
             source = Gst.ElementFactory.make("rtspsrc", "src")
             source.set_property("location", url)
             Gst.util_set_object_arg(source, "protocols", protocols)
+            if version:
+                Gst.util_set_object_arg(source, "default-rtsp-version", version)
             if url.startswith(("rtsps://", "rtspsh://")):
                 source.set_property("tls-validation-flags", 0)  # the server's development certificate
             if len(sys.argv) > 7:
@@ -127,6 +130,12 @@ final class GstPlayer {
     static Outcome play(String url, String protocols, int videoFrames, int audioFrames, Duration limit)
             throws Exception {
         return play(url, protocols, videoFrames, audioFrames, limit, null, null);
+    }
+
+    /** Like {@link #play(String, String, int, int, Duration)}, speaking RTSP 2.0 ({@code default-rtsp-version=2-0}). */
+    static Outcome playRtsp2(String url, String protocols, int videoFrames, int audioFrames, Duration limit)
+            throws Exception {
+        return play(url, protocols + "@2-0", videoFrames, audioFrames, limit, null, null);
     }
 
     /** Like {@link #play(String, String, int, int, Duration)}, logging in with rtspsrc's {@code user-id}/{@code user-pw}. */

@@ -190,6 +190,43 @@ final class RawRtsp implements Closeable {
         }
     }
 
+    /** A request the server sent (RTSP 2.0 PLAY_NOTIFY, TEARDOWN). Header names are lower-cased. */
+    record Request(String method, String uri, String version, Map<String, String> headers) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Reads the next request from the server within {@code millis}, keeping interleaved frames before it. */
+    Request readRequest(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        try {
+            while (true) {
+                int first = in.read();
+                if (first < 0) {
+                    throw new EOFException("connection closed");
+                }
+                if (first == '$') {
+                    frames.add(readFrame());
+                    continue;
+                }
+                String[] line = ((char) first + readLine()).split(" ");
+                Map<String, String> headers = new LinkedHashMap<>();
+                for (String header = readLine(); !header.isEmpty(); header = readLine()) {
+                    int colon = header.indexOf(':');
+                    headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+                }
+                in.readFully(new byte[headers.containsKey("content-length") ? Integer.parseInt(headers.get("content-length")) : 0]);
+                if (line.length != 3) {
+                    throw new IOException("not a request line: " + String.join(" ", line));
+                }
+                return new Request(line[0], line[1], line[2], headers);
+            }
+        } finally {
+            socket.setSoTimeout(10_000);
+        }
+    }
+
     /** Reads interleaved frames for {@code millis}, returning those received (and earlier kept ones). */
     List<Frame> frames(long millis) throws IOException {
         long deadline = System.currentTimeMillis() + millis;

@@ -12,6 +12,8 @@ import io.tributary.api.transport.RtpFrame;
 import io.tributary.engine.frame.PooledFrame;
 import io.tributary.engine.handler.ClientConnection;
 import io.tributary.engine.handler.Dispatcher;
+import io.tributary.engine.handler.PipelinedRequests;
+import io.tributary.engine.session.ServerRequests;
 import io.tributary.engine.publish.Announcements;
 import io.tributary.engine.session.SessionEndReason;
 import io.tributary.engine.session.SessionManager;
@@ -40,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * requests get responses in order even when a handler completes later), routes the
  * interleaved frames the client sends, and carries interleaved media to it.
  */
-final class RtspConnection extends ChannelInboundHandlerAdapter implements ControlChannel {
+final class RtspConnection extends ChannelInboundHandlerAdapter implements ControlChannel, ServerRequests {
     private static final Logger LOG = LoggerFactory.getLogger(RtspConnection.class);
     private static final int MAX_QUEUED_REQUESTS = 32;
     private static final int MAX_INTERLEAVED_CHANNEL = 255;
@@ -66,6 +68,8 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
     private boolean socketWriterChecked;
     /** Whether output was handed to Netty since the last flush (frames written past it need none). */
     private volatile boolean queued;
+    /** CSeq of the requests the server sends (RTSP 2.0 PLAY_NOTIFY, TEARDOWN); its own sequence. */
+    private int serverCseq;
 
     /** @param secure whether the connection is encrypted (inside TLS) */
     RtspConnection(RtspPipeline.Shared shared, boolean secure) {
@@ -80,7 +84,7 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
         channel = ctx.channel();
         client = new ClientConnection((InetSocketAddress) channel.remoteAddress(),
                 (InetSocketAddress) channel.localAddress(), this, channel.eventLoop(), announcements, this::runAfterResponse,
-                secure);
+                secure, new PipelinedRequests());
         LOG.debug("{} connection from {}", client.protocol(), channel.remoteAddress());
     }
 
@@ -317,6 +321,20 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
         if (channel != null) {
             channel.close();
         }
+    }
+
+    @Override
+    public void sendRequest(RtspRequest request) {
+        if (!channel.eventLoop().inEventLoop()) {
+            channel.eventLoop().execute(() -> sendRequest(request));
+            return;
+        }
+        if (closing || !channel.isActive()) {
+            return;
+        }
+        RtspRequest numbered = request.header(RtspHeaders.CSEQ, Integer.toString(++serverCseq));
+        LOG.debug("{} {} to {}", request.method(), request.uri(), channel.remoteAddress());
+        channel.writeAndFlush(Unpooled.wrappedBuffer(RtspEncoder.encode(numbered)), channel.voidPromise());
     }
 
     @Override

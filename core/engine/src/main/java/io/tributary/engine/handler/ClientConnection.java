@@ -17,10 +17,11 @@ import java.util.function.Consumer;
  * @param afterResponse runs an action on the connection's loop right after the response to
  *                      the current request is written (e.g. start media after PLAY's response)
  * @param secure  whether the connection is encrypted (RTSPS)
+ * @param pipelined RTSP 2.0 pipelined-request ids bound to sessions on this connection
  */
 public record ClientConnection(InetSocketAddress remote, InetSocketAddress local, ControlChannel control,
                                ScheduledExecutorService loop, Announcements announcements,
-                               Consumer<Runnable> afterResponse, boolean secure) {
+                               Consumer<Runnable> afterResponse, boolean secure, PipelinedRequests pipelined) {
     /** How requests arrive on this connection, as authorizers and hooks see it. */
     public String protocol() {
         return secure ? "rtsps" : "rtsp";

@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -31,11 +32,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** RTSP 1.0 methods that RFC 7826 left out of core RTSP 2.0 (publishing is a 1.0 feature here). */
+    private static final Set<String> NOT_IN_2_0 = Set.of("ANNOUNCE", "RECORD");
     private final Map<String, MethodHandler> handlers = new LinkedHashMap<>();
     private final Engine engine;
     private final AccessControl access;
     private final String server;
     private final String publicMethods;
+    private final String publicMethods2;
 
     public Dispatcher(Engine engine, AccessControl access, String server) {
         this.engine = engine;
@@ -52,7 +56,9 @@ public final class Dispatcher {
         handlers.put("GET_PARAMETER", parameters);
         handlers.put("SET_PARAMETER", parameters);
         this.publicMethods = "OPTIONS, " + String.join(", ", handlers.keySet());
-        handlers.put("OPTIONS", new OptionsHandler(publicMethods));
+        this.publicMethods2 = "OPTIONS, " + String.join(", ", handlers.keySet().stream()
+                .filter(method -> !NOT_IN_2_0.contains(method)).toList());
+        handlers.put("OPTIONS", new OptionsHandler(publicMethods, publicMethods2));
     }
 
     /** Answers one request; the stage always completes normally with a response. */
@@ -63,21 +69,32 @@ public final class Dispatcher {
         } catch (RuntimeException e) {
             outcome = CompletableFuture.failedFuture(e);
         }
-        return outcome.handle((response, error) -> finish(request, response != null ? response : failure(request, error)));
+        return outcome.handle((response, error) -> finish(request,
+                pipelined(request, connection, response != null ? response : failure(request, error))));
     }
 
     private CompletionStage<RtspResponse> route(RtspRequest request, ClientConnection connection) {
-        if (request.version() != RtspVersion.RTSP_1_0) {
-            throw new RtspException(RtspStatus.VERSION_NOT_SUPPORTED, "only RTSP/1.0 is served yet");
+        boolean version2 = request.version() == RtspVersion.RTSP_2_0;
+        if (version2 && request.cseq() == null) {
+            throw new RtspException(RtspStatus.BAD_REQUEST, "an RTSP/2.0 request needs a CSeq");
         }
-        MethodHandler handler = handlers.get(request.method());
+        MethodHandler handler = version2 && NOT_IN_2_0.contains(request.method()) ? null : handlers.get(request.method());
         if (handler == null) {
-            throw new RtspException(RtspStatus.NOT_IMPLEMENTED, "method not implemented");
+            throw new RtspException(RtspStatus.NOT_IMPLEMENTED, version2 && NOT_IN_2_0.contains(request.method())
+                    ? request.method() + " is not part of RTSP/2.0; use RTSP/1.0 to publish" : "method not implemented");
         }
         OptionTags.checkRequired(request);
+        String sessionId = sessionId(request);
+        String pipelined = version2 ? PipelinedRequests.id(request.header(RtspHeaders.PIPELINED_REQUESTS)) : null;
+        if (sessionId == null && pipelined != null) {
+            sessionId = connection.pipelined().session(pipelined);
+        }
         RequestContext bare = new RequestContext(request, RequestUrl.parse(request.uri()), connection,
-                sessionId(request), null, null);
+                sessionId, null, null);
         RtspSession named = bare.sessionId() == null ? null : engine.sessions().find(bare.sessionId());
+        if (named != null && named.version() != request.version()) {
+            throw new RtspException(RtspStatus.BAD_REQUEST, "this session was set up with " + named.version());
+        }
         Permission permission = handler.permission(bare, named);
         if (permission == null) {
             // nothing to authorize, so no user is known: a session is recognised by its client's address
@@ -114,6 +131,35 @@ public final class Dispatcher {
         return session.client().getAddress().equals(connection.remote().getAddress());
     }
 
+    /**
+     * RTSP 2.0 pipelining (RFC 7826 §18.33): the response names the id back; the session a
+     * pipelined SETUP created is bound to it, and later pipelined requests of the id get it named.
+     */
+    private static RtspResponse pipelined(RtspRequest request, ClientConnection connection, RtspResponse response) {
+        String value = request.header(RtspHeaders.PIPELINED_REQUESTS);
+        if (request.version() != RtspVersion.RTSP_2_0 || value == null) {
+            return response;
+        }
+        String id;
+        try {
+            id = PipelinedRequests.id(value);
+        } catch (RtspException malformed) {
+            return response; // answered 400 already
+        }
+        RtspResponse out = response.header(RtspHeaders.PIPELINED_REQUESTS, id);
+        String session = response.header(RtspHeaders.SESSION);
+        if (response.code() < 300 && session != null) {
+            connection.pipelined().bind(id, SessionHeader.parse(session).id());
+        } else if (response.code() < 300 && request.header(RtspHeaders.SESSION) == null
+                && !"TEARDOWN".equals(request.method())) {
+            String bound = connection.pipelined().session(id);
+            if (bound != null) {
+                out = out.header(RtspHeaders.SESSION, bound);
+            }
+        }
+        return out;
+    }
+
     /** The id of the request's {@code Session} header; 400 when it is malformed. */
     private static String sessionId(RtspRequest request) {
         String value = request.header(RtspHeaders.SESSION);
@@ -123,16 +169,19 @@ public final class Dispatcher {
     /** A response for a request that failed: its status, and the reason as a plain-text body. */
     public RtspResponse failure(RtspRequest request, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        RtspVersion version = request.version() == RtspVersion.RTSP_2_0 ? RtspVersion.RTSP_1_0 : request.version();
+        RtspVersion version = request.version();
         if (cause instanceof RtspException rtsp) {
             LOG.debug("{} {} -> {} {}", request.method(), request.uri(), rtsp.status().code(), rtsp.getMessage());
-            RtspResponse response = RtspResponse.of(version, rtsp.status())
+            RtspStatus status = version == RtspVersion.RTSP_2_0 && rtsp.status() == RtspStatus.KEY_MANAGEMENT_FAILURE
+                    ? RtspStatus.KEY_MANAGEMENT_ERROR : rtsp.status(); // RFC 7826 renumbered it
+            RtspResponse response = RtspResponse.of(version, status)
                     .body("text/plain", (rtsp.getMessage() + "\r\n").getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < rtsp.headers().size(); i++) {
                 response = response.header(rtsp.headers().name(i), rtsp.headers().value(i));
             }
             if (rtsp.status() == RtspStatus.NOT_IMPLEMENTED || rtsp.status() == RtspStatus.METHOD_NOT_ALLOWED) {
-                response = response.header(RtspHeaders.PUBLIC, publicMethods);
+                response = response.header(RtspHeaders.PUBLIC,
+                        version == RtspVersion.RTSP_2_0 ? publicMethods2 : publicMethods);
             }
             return response;
         }

@@ -7,6 +7,7 @@ import io.tributary.rtsp.header.RangeHeader;
 import io.tributary.rtsp.message.RtspHeaders;
 import io.tributary.rtsp.message.RtspResponse;
 import io.tributary.rtsp.message.RtspStatus;
+import io.tributary.rtsp.message.RtspVersion;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -25,8 +26,10 @@ final class PauseHandler implements MethodHandler {
             Playback playback = session.playback();
             double position = playback == null ? 0 : playback.pause();
             session.state(RtspSession.State.READY);
-            return context.respond(RtspStatus.OK).header(RtspHeaders.RANGE,
+            RtspResponse response = context.respond(RtspStatus.OK).header(RtspHeaders.RANGE,
                     RangeHeader.format(PlayHandler.servedRange(session.source().description(), position)));
+            return context.request().version() == RtspVersion.RTSP_2_0
+                    ? MediaHeaders.range(response, session.source()) : response;
         }, session.executor());
     }
 }

@@ -1,6 +1,7 @@
 package io.tributary.engine.handler;
 
 import io.tributary.api.media.MediaDescription;
+import io.tributary.api.media.TrackDescription;
 import io.tributary.api.payload.PayloadFormat;
 import io.tributary.api.transport.ControlChannel;
 import io.tributary.api.transport.TrackSink;
@@ -9,6 +10,8 @@ import io.tributary.engine.path.SharedSource;
 import io.tributary.engine.session.Playback;
 import io.tributary.engine.session.RtspSession;
 import io.tributary.engine.session.SessionEndReason;
+import io.tributary.engine.session.ServerRequests;
+import io.tributary.engine.session.SessionNotices;
 import io.tributary.engine.session.SessionTrack;
 import io.tributary.engine.vod.VodPlayback;
 import io.tributary.rtsp.header.ClockRange;
@@ -21,6 +24,7 @@ import io.tributary.rtsp.message.RtspException;
 import io.tributary.rtsp.message.RtspHeaders;
 import io.tributary.rtsp.message.RtspResponse;
 import io.tributary.rtsp.message.RtspStatus;
+import io.tributary.rtsp.message.RtspVersion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,10 +75,21 @@ final class PlayHandler implements MethodHandler {
         Playback playback = session.playback();
         boolean first = playback == null;
         if (first) {
-            playback = session.source().live() != null ? liveReader(session) : new VodPlayback(session.source(),
-                    engine.vod(), outputs(session), session.executor(),
-                    error -> engine.sessions().end(session, SessionEndReason.ERROR));
+            if (session.source().live() != null) {
+                playback = liveReader(session);
+            } else {
+                VodPlayback vod = new VodPlayback(session.source(), engine.vod(), outputs(session), session.executor(),
+                        error -> engine.sessions().end(session, SessionEndReason.ERROR));
+                // the range a file plays ends where the media does
+                double end = session.source().description().duration().toNanos() / 1e9;
+                vod.onEndOfStream(() -> SessionNotices.endOfStream(session, end));
+                playback = vod;
+            }
             session.playback(playback);
+        }
+        boolean version2 = context.request().version() == RtspVersion.RTSP_2_0;
+        if (version2 && context.connection().control() instanceof ServerRequests requests) {
+            session.notices(new RtspSession.Notices(requests, context.baseUrl(), context.request().cseq()));
         }
         Playback.Start started = playback.play(start);
         if (playback instanceof LiveReader reader) {
@@ -87,15 +102,22 @@ final class PlayHandler implements MethodHandler {
         MediaDescription media = session.source().description();
         List<RtpInfo> infos = new ArrayList<>();
         for (Playback.TrackStart track : started.tracks()) {
+            SessionTrack setUp = session.track(track.track());
             infos.add(new RtpInfo(context.baseUrl() + RequestUrl.trackControl(track.track()),
-                    track.sequence(), track.rtpTime()));
+                    track.sequence(), track.rtpTime(), setUp == null ? null : setUp.ssrc()));
         }
         NptRange served = servedRange(media, started.npt());
         RtspResponse response = context.respond(RtspStatus.OK)
                 .header(RtspHeaders.RANGE, requested.reply().apply(served))
-                .header(RtspHeaders.RTP_INFO, RtpInfo.format(infos));
-        String scale = context.request().header("Scale");
-        return scale == null ? response : response.header("Scale", "1.000");
+                .header(RtspHeaders.RTP_INFO, version2 ? RtpInfo.format2(infos) : RtpInfo.format(infos));
+        if (version2) {
+            response = MediaHeaders.range(response, session.source());
+            if (MediaHeaders.isFile(session.source())) {
+                response = response.header(RtspHeaders.SEEK_STYLE, MediaHeaders.SEEK_STYLE);
+            }
+        }
+        String scale = context.request().header(RtspHeaders.SCALE);
+        return scale == null ? response : response.header(RtspHeaders.SCALE, "1.000");
     }
 
     private LiveReader liveReader(RtspSession session) {
@@ -120,10 +142,11 @@ final class PlayHandler implements MethodHandler {
     private List<VodPlayback.Output> outputs(RtspSession session) {
         List<VodPlayback.Output> outputs = new ArrayList<>();
         for (SessionTrack track : session.tracks().values()) {
-            String encoding = session.source().description().tracks().get(track.index()).encoding().name();
+            TrackDescription description = session.source().description().tracks().get(track.index());
+            String encoding = description.encoding().name();
             PayloadFormat format = engine.formats().get(encoding).orElseThrow(() -> new RtspException(
                     RtspStatus.SERVICE_UNAVAILABLE, "no payload format installed for " + encoding));
-            outputs.add(new VodPlayback.Output(track.index(), SdpPayloadTypes.of(track.index()),
+            outputs.add(new VodPlayback.Output(track.index(), SdpPayloadTypes.of(description),
                     track.binding().sink(), session.source().packetizer(track.index(), format, engine.maxPayloadSize())));
         }
         return outputs;

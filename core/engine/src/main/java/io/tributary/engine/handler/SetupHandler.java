@@ -20,6 +20,7 @@ import io.tributary.rtsp.message.RtspException;
 import io.tributary.rtsp.message.RtspHeaders;
 import io.tributary.rtsp.message.RtspResponse;
 import io.tributary.rtsp.message.RtspStatus;
+import io.tributary.rtsp.message.RtspVersion;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -84,6 +85,7 @@ final class SetupHandler implements MethodHandler {
                 }
                 session = engine.sessions().create(path, context.connection().remote(), context.user(), source,
                         context.connection().loop());
+                session.version(context.request().version());
             } catch (RuntimeException e) {
                 source.release();
                 throw e;
@@ -121,11 +123,14 @@ final class SetupHandler implements MethodHandler {
                 new RtspException(RtspStatus.SERVICE_UNAVAILABLE,
                         "no payload format installed for " + description.encoding().name()));
         TransportSpec chosen = null;
+        TransportSpec chosenAsOffered = null;
         MediaTransport transport = null;
         boolean clearOverTls = false;
         String refusal = null;
         boolean live = recording == null && session.source().live() != null;
-        for (TransportSpec spec : specs) {
+        boolean version2 = context.request().version() == RtspVersion.RTSP_2_0;
+        for (TransportSpec offered : specs) {
+            TransportSpec spec = version2 ? Rtsp2Transport.toTransports(offered) : offered;
             if (spec.isRecord() != (recording != null)) {
                 continue;
             }
@@ -141,6 +146,7 @@ final class SetupHandler implements MethodHandler {
             var candidate = engine.transports().get(spec.profileKey().toUpperCase(java.util.Locale.ROOT));
             if (candidate.isPresent()) {
                 chosen = spec;
+                chosenAsOffered = offered;
                 transport = candidate.get();
                 break;
             }
@@ -150,7 +156,7 @@ final class SetupHandler implements MethodHandler {
                     ? "on RTSPS, media goes inside the connection (RTP/AVP/TCP) or as SRTP (RTP/SAVP), not as plain RTP over UDP"
                     : refusal != null ? refusal : "no transport offered is supported");
         }
-        long ssrc = ssrcOf(session.source(), track, recording != null);
+        long ssrc = ssrcOf(session.source(), description, recording != null);
         if (recording != null) {
             recording.setupTrack(track, format.depacketizer(description));
         }
@@ -160,6 +166,7 @@ final class SetupHandler implements MethodHandler {
                 connection.local(), connection.control(), track, ssrc, connection.secure(),
                 context.request().headers(), sharedStream);
         MediaTransport boundBy = transport;
+        TransportSpec asOffered = chosenAsOffered;
         boolean interleaved = chosen.lower() == LowerTransport.TCP;
         return boundBy.bind(chosen, transportContext).toCompletableFuture().thenApply(binding -> {
             if (session.ended()) {
@@ -172,9 +179,11 @@ final class SetupHandler implements MethodHandler {
             }
             session.setupConnection(connection.control());
             session.touch();
-            return context.respond(RtspStatus.OK)
-                    .header(RtspHeaders.TRANSPORT, TransportHeader.format(binding.reply()))
+            RtspResponse response = context.respond(RtspStatus.OK)
+                    .header(RtspHeaders.TRANSPORT, TransportHeader.format(
+                            Rtsp2Transport.toClient(binding.reply(), asOffered, connection.local())))
                     .header(RtspHeaders.SESSION, session.id() + ";timeout=" + session.timeoutSeconds());
+            return version2 && recording == null ? MediaHeaders.describe(response, session.source()) : response;
         });
     }
 
@@ -196,14 +205,14 @@ final class SetupHandler implements MethodHandler {
     }
 
     /** Readers of a path share its track's SSRC (a live stream's, a file's); publishers get a random one. */
-    private long ssrcOf(SharedSource source, int track, boolean record) {
+    private long ssrcOf(SharedSource source, TrackDescription track, boolean record) {
         if (record) {
             return RANDOM.nextInt() & 0xffffffffL;
         }
         if (source.live() != null) {
-            return source.live().ssrc(track);
+            return source.live().ssrc(track.index());
         }
-        return engine.vod().ssrc(source, track, SdpPayloadTypes.of(track));
+        return engine.vod().ssrc(source, track.index(), SdpPayloadTypes.of(track));
     }
 
     private static int trackOf(RequestUrl url, MediaDescription media) {

@@ -134,7 +134,8 @@ public final class PathRegistry implements AutoCloseable {
      */
     private LiveStream newStream(SharedSource shared) {
         return new LiveStream(shared.path(), shared.description(), track -> packetizer(shared, track),
-                SdpPayloadTypes::of, gopCacheBytes, () -> forget(shared));
+                track -> SdpPayloadTypes.of(shared.description().tracks().get(track)), gopCacheBytes,
+                () -> forget(shared));
     }
 
     private Packetizer packetizer(SharedSource shared, int track) {

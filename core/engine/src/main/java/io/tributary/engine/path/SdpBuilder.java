@@ -67,7 +67,7 @@ public final class SdpBuilder {
         String encoding = track.encoding().name();
         PayloadFormat format = formats.get(encoding).orElseThrow(() -> new RtspException(
                 RtspStatus.SERVICE_UNAVAILABLE, "no payload format installed for " + encoding));
-        int payloadType = SdpPayloadTypes.of(track.index());
+        int payloadType = SdpPayloadTypes.of(track);
         SdpAttributes attributes;
         try {
             attributes = format.describe(track, payloadType);

@@ -4,6 +4,7 @@ import io.tributary.api.auth.UserPrincipal;
 import io.tributary.api.transport.ControlChannel;
 import io.tributary.engine.path.SharedSource;
 import io.tributary.engine.publish.Recording;
+import io.tributary.rtsp.message.RtspVersion;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Map;
@@ -37,6 +38,19 @@ public final class RtspSession {
     private ControlChannel setupConnection;
     private Playback playback;
     private volatile Recording recording;
+    private volatile RtspVersion version = RtspVersion.RTSP_1_0;
+    /** Where the server's own requests about this session go (RTSP 2.0); null until PLAY. */
+    private volatile Notices notices;
+
+    /**
+     * Where and how to tell the client about its session (RTSP 2.0 PLAY_NOTIFY, TEARDOWN).
+     *
+     * @param connection the connection of the client's last PLAY
+     * @param url        the aggregate URL it plays
+     * @param playCseq   the CSeq of that PLAY, for {@code Request-Status}
+     */
+    public record Notices(ServerRequests connection, String url, Integer playCseq) {
+    }
 
     RtspSession(String id, String path, InetSocketAddress client, UserPrincipal user, SharedSource source,
                 ScheduledExecutorService executor, int timeoutSeconds) {
@@ -176,6 +190,24 @@ public final class RtspSession {
 
     public void recording(Recording value) {
         recording = value;
+    }
+
+    /** The RTSP version the session was set up with; its requests must keep it. */
+    public RtspVersion version() {
+        return version;
+    }
+
+    public void version(RtspVersion value) {
+        version = value;
+    }
+
+    /** Where the server's requests about this session go, or null (not played yet, or RTSP 1.0). */
+    public Notices notices() {
+        return notices;
+    }
+
+    public void notices(Notices value) {
+        notices = value;
     }
 
     /** Transport profile of the first track, for logs and events. */

@@ -103,6 +103,7 @@ public final class SessionManager implements AutoCloseable {
     }
 
     private void release(RtspSession session, SessionEndReason reason) {
+        SessionNotices.terminated(session, reason);
         Playback playback = session.playback();
         if (playback != null) {
             playback.stop(reason != SessionEndReason.CONNECTION_CLOSED && reason != SessionEndReason.TRANSPORT_GONE);

@@ -129,6 +129,8 @@ public final class VodPlayback implements Playback {
     private ScheduledFuture<?> tick;
     private ScheduledFuture<?> reports;
     private long droppedPackets;
+    /** Told when a non-looping media has been sent to its end, on the loop (RTSP 2.0 PLAY_NOTIFY). */
+    private Runnable onEndOfStream = () -> { };
 
     /**
      * @param onFailure called (on the loop) when a sample cannot be read: the session should end
@@ -187,6 +189,11 @@ public final class VodPlayback implements Playback {
         tick = loop.schedule(this::tick, 0, TimeUnit.NANOSECONDS);
         reports = loop.scheduleAtFixedRate(this::sendReports, 0, SENDER_REPORT_SECONDS, TimeUnit.SECONDS);
         return new Start(startNpt, starts);
+    }
+
+    /** Who is told when the media ends (after the RTCP BYE); set before {@link #play}. */
+    public void onEndOfStream(Runnable listener) {
+        onEndOfStream = listener;
     }
 
     /** Stops sending and keeps the position; returns it (npt seconds). */
@@ -407,6 +414,7 @@ public final class VodPlayback implements Playback {
         cancelTimers();
         sendBye();
         endOfStreamSent = true;
+        onEndOfStream.run();
     }
 
     private void sendReports() {

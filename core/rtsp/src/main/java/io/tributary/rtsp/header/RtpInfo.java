@@ -16,10 +16,14 @@ import java.util.Objects;
  * @param url     the track's control URL
  * @param seq     the first sequence number (0–65535), or null
  * @param rtptime the RTP timestamp matching the Range start (0–2^32-1), or null
+ * @param ssrc    the track's SSRC (0–2^32-1), or null; RTSP 2.0's form names it
  */
-public record RtpInfo(String url, Integer seq, Long rtptime) {
+public record RtpInfo(String url, Integer seq, Long rtptime, Long ssrc) {
     public RtpInfo {
         Objects.requireNonNull(url, "url");
+        if (ssrc != null && (ssrc < 0 || ssrc > 0xFFFF_FFFFL)) {
+            throw new IllegalArgumentException("ssrc " + ssrc);
+        }
         if (seq != null && (seq < 0 || seq > 0xFFFF)) {
             throw new IllegalArgumentException("seq " + seq);
         }
@@ -28,6 +32,12 @@ public record RtpInfo(String url, Integer seq, Long rtptime) {
         }
     }
 
+    /** An entry without SSRC (RFC 2326's form). */
+    public RtpInfo(String url, Integer seq, Long rtptime) {
+        this(url, seq, rtptime, null);
+    }
+
+    /** RFC 2326's form, which every RTSP 1.0 client parses: {@code url=…;seq=…;rtptime=…}. */
     public static String format(List<RtpInfo> entries) {
         StringBuilder sb = new StringBuilder();
         for (RtpInfo e : entries) {
@@ -37,6 +47,29 @@ public record RtpInfo(String url, Integer seq, Long rtptime) {
             }
             if (e.rtptime != null) {
                 sb.append(";rtptime=").append(e.rtptime);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * RFC 7826 §18.45's form: {@code url="…" ssrc=0A13C760:seq=45102;rtptime=12345678}, the URL
+     * quoted (so it may hold commas and semicolons); entries without SSRC carry only the URL.
+     */
+    public static String format2(List<RtpInfo> entries) {
+        StringBuilder sb = new StringBuilder();
+        for (RtpInfo e : entries) {
+            sb.append(sb.isEmpty() ? "" : ", ").append("url=\"").append(e.url).append('"');
+            if (e.ssrc != null) {
+                sb.append(" ssrc=").append(String.format("%08X", e.ssrc));
+                String separator = ":";
+                if (e.seq != null) {
+                    sb.append(separator).append("seq=").append(e.seq);
+                    separator = ";";
+                }
+                if (e.rtptime != null) {
+                    sb.append(separator).append("rtptime=").append(e.rtptime);
+                }
             }
         }
         return sb.toString();
@@ -76,6 +109,7 @@ public record RtpInfo(String url, Integer seq, Long rtptime) {
     private static RtpInfo entry(String s) {
         String url;
         String params;
+        Long ssrc = null;
         if (s.startsWith("\"")) {
             int close = s.indexOf('"', 1);
             if (close < 0) {
@@ -88,6 +122,11 @@ public record RtpInfo(String url, Integer seq, Long rtptime) {
                 int colon = params.indexOf(':');
                 int space = params.indexOf(' ');
                 int end = space < 0 ? params.length() : space;
+                String hex = params.substring(5, colon < 0 || colon > end ? end : colon).trim();
+                if (hex.isEmpty() || hex.length() > 8 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                    throw HeaderSyntax.bad("bad ssrc in RTP-Info");
+                }
+                ssrc = Long.parseLong(hex, 16);
                 params = colon < 0 || colon > end ? "" : ";" + params.substring(colon + 1, end);
             }
         } else {
@@ -125,6 +164,6 @@ public record RtpInfo(String url, Integer seq, Long rtptime) {
                 rtptime = n;
             }
         }
-        return new RtpInfo(url, seq, rtptime);
+        return new RtpInfo(url, seq, rtptime, ssrc);
     }
 }

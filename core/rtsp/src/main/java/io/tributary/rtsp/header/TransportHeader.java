@@ -23,6 +23,10 @@ import java.util.Map;
  * </ul>
  */
 public final class TransportHeader {
+    /** RTSP 2.0's destination addresses (RFC 7826 §18.54), kept in {@link TransportSpec#extensions()}. */
+    public static final String DEST_ADDR = "dest_addr";
+    /** RTSP 2.0's source addresses, kept in {@link TransportSpec#extensions()}. */
+    public static final String SRC_ADDR = "src_addr";
     private static final List<String> KNOWN_PROFILES =
             List.of("RTP/AVP", "RTP/SAVP", "RTP/AVPF", "RTP/SAVPF");
 
@@ -98,11 +102,19 @@ public final class TransportHeader {
             }
             int eq = param.indexOf('=');
             String name = (eq < 0 ? param : param.substring(0, eq)).trim();
-            String value = eq < 0 ? null : HeaderSyntax.unquote(param.substring(eq + 1).trim());
             if (name.isEmpty() || name.indexOf('"') >= 0) {
                 throw HeaderSyntax.bad("malformed transport parameter");
             }
-            switch (name.toLowerCase(Locale.ROOT)) {
+            String lowerName = name.toLowerCase(Locale.ROOT);
+            if (eq >= 0 && (lowerName.equals(DEST_ADDR) || lowerName.equals(SRC_ADDR))) {
+                // RTSP 2.0: a list of quoted addresses, kept as written once checked
+                String list = param.substring(eq + 1).trim();
+                TransportAddress.parseList(list);
+                extensions.put(lowerName, list);
+                continue;
+            }
+            String value = eq < 0 ? null : HeaderSyntax.unquote(param.substring(eq + 1).trim());
+            switch (lowerName) {
                 case "unicast" -> multicast = false;
                 case "multicast" -> multicast = true;
                 case "destination" -> destination = value;

@@ -4,7 +4,7 @@
  * carrying the precise status (usually 400, 457 or 461).
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package io.tributary.rtsp.header;
 
 import org.osgi.annotation.bundle.Export;

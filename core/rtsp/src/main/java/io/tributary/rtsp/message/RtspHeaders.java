@@ -13,6 +13,8 @@ import java.util.List;
  */
 public final class RtspHeaders {
     public static final String ACCEPT = "Accept";
+    /** RFC 7826 §18.5: the range formats a client understands, and those a resource takes. */
+    public static final String ACCEPT_RANGES = "Accept-Ranges";
     public static final String ALLOW = "Allow";
     public static final String AUTHORIZATION = "Authorization";
     public static final String CONTENT_BASE = "Content-Base";
@@ -20,12 +22,33 @@ public final class RtspHeaders {
     public static final String CONTENT_TYPE = "Content-Type";
     public static final String CSEQ = "CSeq";
     public static final String DATE = "Date";
+    /** RFC 7826 §18.29: seekability, retention and scales of a resource. */
+    public static final String MEDIA_PROPERTIES = "Media-Properties";
+    /** RFC 7826 §18.30: the range a resource can be played in now. */
+    public static final String MEDIA_RANGE = "Media-Range";
+    /** RFC 7826 §18.32: why a PLAY_NOTIFY was sent. */
+    public static final String NOTIFY_REASON = "Notify-Reason";
+    /** RFC 7826 §18.33: binds requests sent before the session id is known to the session they set up. */
+    public static final String PIPELINED_REQUESTS = "Pipelined-Requests";
     public static final String PUBLIC = "Public";
+    public static final String PROXY_REQUIRE = "Proxy-Require";
     public static final String RANGE = "Range";
+    /** RFC 7826 §18.41: the outcome of an earlier request, in a PLAY_NOTIFY. */
+    public static final String REQUEST_STATUS = "Request-Status";
+    public static final String REQUIRE = "Require";
     public static final String RTP_INFO = "RTP-Info";
+    public static final String SCALE = "Scale";
+    /** RFC 7826 §18.47: where a seek may start relative to the requested point. */
+    public static final String SEEK_STYLE = "Seek-Style";
     public static final String SERVER = "Server";
     public static final String SESSION = "Session";
+    public static final String SPEED = "Speed";
+    /** RFC 7826 §18.51: the feature tags an agent implements. */
+    public static final String SUPPORTED = "Supported";
+    /** RFC 7826 §18.52: why the server ends a session (in its TEARDOWN). */
+    public static final String TERMINATE_REASON = "Terminate-Reason";
     public static final String TRANSPORT = "Transport";
+    public static final String UNSUPPORTED = "Unsupported";
     public static final String USER_AGENT = "User-Agent";
     public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 

@@ -25,6 +25,8 @@ public enum RtspStatus {
     ONLY_AGGREGATE_OPERATION_ALLOWED(460, "Only Aggregate Operation Allowed"),
     UNSUPPORTED_TRANSPORT(461, "Unsupported Transport"),
     KEY_MANAGEMENT_FAILURE(463, "Key Management Failure"),
+    /** RFC 7826 §17.4.30: what 463 became in RTSP 2.0. */
+    KEY_MANAGEMENT_ERROR(466, "Key Management Error"),
     INTERNAL_SERVER_ERROR(500, "Internal Server Error"),
     NOT_IMPLEMENTED(501, "Not Implemented"),
     SERVICE_UNAVAILABLE(503, "Service Unavailable"),

@@ -3,7 +3,7 @@
  * No I/O: the decoder consumes bytes the caller hands it.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package io.tributary.rtsp.message;
 
 import org.osgi.annotation.bundle.Export;
