@@ -84,7 +84,7 @@ class Rtsp2Test {
             assertEquals(200, options.status());
             assertTrue(options.statusLine().startsWith("RTSP/2.0 "), options.statusLine());
             assertFalse(options.header("Public").contains("RECORD"), "RECORD is not in core RTSP 2.0");
-            assertEquals("play.basic", options.header("Supported"));
+            assertEquals("play.basic, play.scale, play.speed", options.header("Supported"));
             assertEquals(200, request2(rtsp, "OPTIONS", "*", 2, "Require: play.basic").status());
             RawRtsp.Response unknown = request2(rtsp, "OPTIONS", "*", 3, "Require: play.basic, play.scale.x");
             assertEquals(551, unknown.status());
@@ -116,7 +116,8 @@ class Rtsp2Test {
             assertEquals(session, play.header("Session"), "the pipelined PLAY is answered with its session");
             assertEquals("7712", play.header("Pipelined-Requests"));
 
-            assertEquals("Random-Access, Immutable, Unlimited", video.header("Media-Properties"));
+            assertEquals("Random-Access, Immutable, Unlimited, Scales=\"-4, -2, -1, 1, 2, 4, 8\"",
+                    video.header("Media-Properties"));
             assertEquals("npt, smpte, clock", video.header("Accept-Ranges"));
             assertEquals("npt=0.000-3.000, clock=20261124T101500Z-20261124T101503Z", video.header("Media-Range"));
             assertEquals("RAP", play.header("Seek-Style"));

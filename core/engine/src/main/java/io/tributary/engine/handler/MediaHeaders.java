@@ -40,7 +40,7 @@ final class MediaHeaders {
             // plays on from now; nothing is kept to seek back to (RFC 7826 §18.29.2)
             return "No-Seeking, Time-Progressing, Time-Duration=0.0";
         }
-        return "Random-Access, Immutable, Unlimited";
+        return "Random-Access, Immutable, Unlimited, " + PlayRate.scalesProperty();
     }
 
     static String acceptRanges(SharedSource source) {

@@ -13,14 +13,14 @@ import java.util.Set;
  * §18.39): a request that requires one the server does not implement is refused with 551 and
  * an {@code Unsupported} header naming each, rather than served as if the option held.
  * Tributary implements no option tag of RTSP 1.0; of RTSP 2.0 it implements {@code play.basic}
- * (RFC 7826 §11.1), which it lists in {@code Supported}.
+ * (RFC 7826 §11.1), {@code play.scale} and {@code play.speed}, which it lists in {@code Supported}.
  */
 final class OptionTags {
     static final String REQUIRE = "Require";
     static final String PROXY_REQUIRE = "Proxy-Require";
     static final String UNSUPPORTED = "Unsupported";
     /** The RTSP 2.0 feature tags implemented, which a client may require; none of 1.0. */
-    static final Set<String> SUPPORTED_2_0 = Set.of("play.basic");
+    static final Set<String> SUPPORTED_2_0 = Set.of("play.basic", "play.scale", "play.speed");
     /** Tags named back at most: the header is the client's, its length is not. */
     private static final int MAX_NAMED = 16;
 

@@ -13,6 +13,7 @@ import io.tributary.engine.session.SessionEndReason;
 import io.tributary.engine.session.ServerRequests;
 import io.tributary.engine.session.SessionNotices;
 import io.tributary.engine.session.SessionTrack;
+import io.tributary.engine.vod.TrickPlayback;
 import io.tributary.engine.vod.VodPlayback;
 import io.tributary.rtsp.header.ClockRange;
 import io.tributary.rtsp.header.LowerTransport;
@@ -31,6 +32,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -40,6 +44,8 @@ import java.util.concurrent.CompletionStage;
  * and each track's first sequence number and RTP time ({@code RTP-Info}).
  */
 final class PlayHandler implements MethodHandler {
+    /** {@code npt=<start>-<end>}, numbers of at most 12 digits; read as backwards when end &lt; start. */
+    private static final Pattern BACKWARDS = Pattern.compile("\\s*npt\\s*=\\s*(\\d{1,12}(?:\\.\\d{0,9})?)\\s*-\\s*(\\d{1,12}(?:\\.\\d{0,9})?)\\s*");
     private final Engine engine;
 
     PlayHandler(Engine engine) {
@@ -53,39 +59,53 @@ final class PlayHandler implements MethodHandler {
             throw NotValidInState.because("this session publishes; use RECORD", session);
         }
         SessionChecks.aggregate(context, session);
-        Requested requested = requested(context.request().header(RtspHeaders.RANGE), session.source());
-        return CompletableFuture.supplyAsync(() -> play(context, session, requested), session.executor());
+        PlayRate rate = PlayRate.of(context.request(), session.source());
+        String range = context.request().header(RtspHeaders.RANGE);
+        Double backwardsFrom = rate.scale() < 0 ? backwardsStart(range) : null;
+        Requested requested = backwardsFrom != null
+                ? Requested.npt(checkedStart(backwardsFrom, session.source().description()))
+                : requested(range, session.source());
+        if (rate.scale() != 1 && TrickPlayback.videoTrack(session.source().description(), session.tracks().keySet()) < 0) {
+            throw new RtspException(RtspStatus.HEADER_FIELD_NOT_VALID, "fast forward and reverse need a video track");
+        }
+        return CompletableFuture.supplyAsync(() -> play(context, session, requested, rate), session.executor());
     }
 
     /**
      * Where a PLAY asks to start: {@code npt} seconds (null: resume, or the live edge), and how
      * the reply's Range says where it really starts, in the unit asked.
      */
+    private static final Function<NptRange, String> NPT_REPLY = RangeHeader::format;
+
     private record Requested(Double npt, Function<NptRange, String> reply) {
         static Requested npt(Double npt) {
-            return new Requested(npt, RangeHeader::format);
+            return new Requested(npt, NPT_REPLY);
         }
     }
 
-    private RtspResponse play(RequestContext context, RtspSession session, Requested requested) {
+    private RtspResponse play(RequestContext context, RtspSession session, Requested requested, PlayRate rate) {
         Double start = requested.npt();
         if (session.ended()) {
             throw new RtspException(RtspStatus.SESSION_NOT_FOUND, "session ended");
         }
         Playback playback = session.playback();
         boolean first = playback == null;
-        if (first) {
-            if (session.source().live() != null) {
-                playback = liveReader(session);
-            } else {
-                VodPlayback vod = new VodPlayback(session.source(), engine.vod(), outputs(session), session.executor(),
-                        error -> engine.sessions().end(session, SessionEndReason.ERROR));
-                // the range a file plays ends where the media does
-                double end = session.source().description().duration().toNanos() / 1e9;
-                vod.onEndOfStream(() -> SessionNotices.endOfStream(session, end));
-                playback = vod;
-            }
+        boolean trick = rate.scale() != 1;
+        if (playback != null && (playback instanceof TrickPlayback) != trick) {
+            // normal play and trick play number their packets apart: the new one goes on from here
+            double at = playback.pause();
+            playback.stop(false);
+            start = start != null ? start : at;
+            playback = null;
+        }
+        if (playback == null) {
+            playback = newPlayback(session, trick);
             session.playback(playback);
+        }
+        if (playback instanceof TrickPlayback trickPlay) {
+            trickPlay.scale(rate.scale());
+        } else if (playback instanceof VodPlayback vod) {
+            vod.speed(rate.speed());
         }
         boolean version2 = context.request().version() == RtspVersion.RTSP_2_0;
         if (version2 && context.connection().control() instanceof ServerRequests requests) {
@@ -106,9 +126,12 @@ final class PlayHandler implements MethodHandler {
             infos.add(new RtpInfo(context.baseUrl() + RequestUrl.trackControl(track.track()),
                     track.sequence(), track.rtpTime(), setUp == null ? null : setUp.ssrc()));
         }
-        NptRange served = servedRange(media, started.npt());
+        NptRange served = rate.scale() < 0 ? NptRange.from(started.npt()) : servedRange(media, started.npt());
+        // backwards, the range runs from the start down to the beginning (RFC 2326 §12.34)
+        String replyRange = rate.scale() < 0 && requested.npt() != null && requested.reply() == NPT_REPLY
+                ? RangeHeader.format(served) + "0.000" : requested.reply().apply(served);
         RtspResponse response = context.respond(RtspStatus.OK)
-                .header(RtspHeaders.RANGE, requested.reply().apply(served))
+                .header(RtspHeaders.RANGE, replyRange)
                 .header(RtspHeaders.RTP_INFO, version2 ? RtpInfo.format2(infos) : RtpInfo.format(infos));
         if (version2) {
             response = MediaHeaders.range(response, session.source());
@@ -116,8 +139,31 @@ final class PlayHandler implements MethodHandler {
                 response = response.header(RtspHeaders.SEEK_STYLE, MediaHeaders.SEEK_STYLE);
             }
         }
-        String scale = context.request().header(RtspHeaders.SCALE);
-        return scale == null ? response : response.header(RtspHeaders.SCALE, "1.000");
+        if (rate.scaleAsked() || rate.scale() != 1) {
+            response = response.header(RtspHeaders.SCALE, PlayRate.format(rate.scale()));
+        }
+        return rate.speedAsked() ? response.header(RtspHeaders.SPEED, PlayRate.format(rate.speed())) : response;
+    }
+
+    private Playback newPlayback(RtspSession session, boolean trick) {
+        if (session.source().live() != null) {
+            return liveReader(session);
+        }
+        Consumer<Throwable> onFailure = error -> engine.sessions().end(session, SessionEndReason.ERROR);
+        // the range a file plays ends where the media does
+        double end = session.source().description().duration().toNanos() / 1e9;
+        if (trick) {
+            int video = TrickPlayback.videoTrack(session.source().description(), session.tracks().keySet());
+            VodPlayback.Output output = outputs(session).stream().filter(o -> o.track() == video).findFirst()
+                    .orElseThrow();
+            TrickPlayback trickPlay = new TrickPlayback(session.source(), engine.vod(),
+                    new TrickPlayback.Video(output, session.track(video).ssrc()), session.executor(), onFailure);
+            trickPlay.onEndOfStream(() -> SessionNotices.endOfStream(session, end));
+            return trickPlay;
+        }
+        VodPlayback vod = new VodPlayback(session.source(), engine.vod(), outputs(session), session.executor(), onFailure);
+        vod.onEndOfStream(() -> SessionNotices.endOfStream(session, end));
+        return vod;
     }
 
     private LiveReader liveReader(RtspSession session) {
@@ -180,6 +226,22 @@ final class PlayHandler implements MethodHandler {
             return Requested.npt(null);
         }
         return Requested.npt(checkedStart(npt.start(), media));
+    }
+
+    /**
+     * Where a range that runs backwards ({@code npt=10-0}, as GStreamer asks for reverse play,
+     * RFC 2326 §12.34) starts; null for any other range, which is read as usual.
+     */
+    private static Double backwardsStart(String header) {
+        if (header == null) {
+            return null;
+        }
+        Matcher m = BACKWARDS.matcher(header);
+        if (!m.matches()) {
+            return null;
+        }
+        double start = Double.parseDouble(m.group(1));
+        return Double.parseDouble(m.group(2)) < start ? start : null;
     }
 
     /** 457 unless {@code source} is a file with a timeline (not live, not looping). */

@@ -187,7 +187,12 @@ public final class VodFrames {
     }
 
     private static PooledFrame make(NumberedRun run, int firstSequence, PacketizedSample sample, long loopOffset) {
-        long rtpTime = run.rtpTime(sample.presentationTime() + loopOffset);
+        return packets(sample, run.payloadType(), run.ssrc(), firstSequence,
+                run.rtpTime(sample.presentationTime() + loopOffset));
+    }
+
+    /** A sample's payloads behind RTP headers numbered from {@code firstSequence}, in one pooled frame. */
+    static PooledFrame packets(PacketizedSample sample, int payloadType, long ssrc, int firstSequence, long rtpTime) {
         List<ByteBuffer> payloads = sample.payloads();
         int count = payloads.size();
         int total = sample.bytes() + count * RtpHeader.SIZE;
@@ -199,8 +204,8 @@ public final class VodFrames {
             ByteBuffer payload = payloads.get(i).duplicate();
             offsets[i] = data.position();
             lengths[i] = RtpHeader.SIZE + payload.remaining();
-            RtpHeader.write(data, sample.markerOnLast() && i == count - 1, run.payloadType(),
-                    (firstSequence + i) & 0xffff, rtpTime, run.ssrc());
+            RtpHeader.write(data, sample.markerOnLast() && i == count - 1, payloadType,
+                    (firstSequence + i) & 0xffff, rtpTime, ssrc);
             data.put(payload);
         }
         memory.writerIndex(total);

@@ -126,6 +126,8 @@ public final class VodPlayback implements Playback {
     private double startNpt;
     private double pausedNpt;
     private long wallStart;
+    /** Delivery rate (RTSP Speed, RFC 2326 §12.35): media seconds sent per wall second; timestamps are unchanged. */
+    private double speed = 1;
     private ScheduledFuture<?> tick;
     private ScheduledFuture<?> reports;
     private long droppedPackets;
@@ -165,6 +167,9 @@ public final class VodPlayback implements Playback {
      */
     @Override
     public Start play(Double requestedNpt) {
+        if (playing) {
+            pausedNpt = position(); // a PLAY while playing (a new Speed) goes on from here
+        }
         cancelTimers();
         if (requestedNpt != null && !looping) {
             seek(requestedNpt);
@@ -191,6 +196,19 @@ public final class VodPlayback implements Playback {
         return new Start(startNpt, starts);
     }
 
+    /** Sets the delivery rate for the next {@link #play} (1: real time). */
+    public void speed(double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException("speed " + value);
+        }
+        speed = value;
+    }
+
+    /** Media time played since {@code wallStart}, in nanoseconds. */
+    private long elapsedMedia(long now) {
+        return speed == 1 ? now - wallStart : Math.round((now - wallStart) * speed);
+    }
+
     /** Who is told when the media ends (after the RTCP BYE); set before {@link #play}. */
     public void onEndOfStream(Runnable listener) {
         onEndOfStream = listener;
@@ -209,7 +227,7 @@ public final class VodPlayback implements Playback {
 
     /** The current position in npt seconds (continuous across loops). */
     public double position() {
-        return playing ? startNpt + (System.nanoTime() - wallStart) / 1e9 : pausedNpt;
+        return playing ? startNpt + elapsedMedia(System.nanoTime()) / 1e9 : pausedNpt;
     }
 
     public boolean playing() {
@@ -302,7 +320,7 @@ public final class VodPlayback implements Playback {
             return;
         }
         long now = System.nanoTime();
-        long elapsed = now - wallStart;
+        long elapsed = elapsedMedia(now);
         long wake = now + MAX_WAKE_NANOS;
         boolean allDone = true;
         long lastDueIn = 0;
@@ -313,7 +331,7 @@ public final class VodPlayback implements Playback {
             while (!t.pending.isEmpty()) {
                 Pending next = t.pending.peek();
                 if (next.due > sendUpTo) {
-                    long dueIn = (next.due - mediaNow) * 1_000_000_000L / t.clockRate;
+                    long dueIn = Math.round((next.due - mediaNow) * 1e9 / t.clockRate / speed);
                     wake = Math.min(wake, now + dueIn);
                     break;
                 }
@@ -334,7 +352,7 @@ public final class VodPlayback implements Playback {
             if (!t.pending.isEmpty() || !t.exhausted) {
                 allDone = false;
             }
-            lastDueIn = Math.max(lastDueIn, (t.lastDue - mediaNow) * 1_000_000_000L / t.clockRate);
+            lastDueIn = Math.max(lastDueIn, Math.round((t.lastDue - mediaNow) * 1e9 / t.clockRate / speed));
         }
         for (TrackOut t : tracks) {
             if (t.sent) {
@@ -433,7 +451,7 @@ public final class VodPlayback implements Playback {
     }
 
     private void writeSenderReport(ByteBuffer dst, TrackOut t) {
-        long elapsed = playing ? System.nanoTime() - wallStart : 0;
+        long elapsed = playing ? elapsedMedia(System.nanoTime()) : 0;
         long mediaNow = playing ? t.mediaNow(elapsed) : Math.round(pausedNpt * t.clockRate);
         RtcpSenderReport.write(dst, t.run.ssrc(), NtpTime.fromEpochMillis(System.currentTimeMillis()),
                 t.run.rtpTime(mediaNow), t.packetCount, t.octetCount, CNAME);
