@@ -109,7 +109,7 @@ final class RtspConnection extends ChannelInboundHandlerAdapter implements Contr
 
     private void malformed(Decoded.Malformed m) {
         LOG.debug("bad request from {}: {} {}", channel.remoteAddress(), m.status().code(), m.reason());
-        RtspResponse response = RtspResponse.of(RtspVersion.RTSP_1_0, m.status())
+        RtspResponse response = RtspResponse.of(m.answerVersion(), m.status())
                 .body("text/plain", (m.reason() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (m.cseq() != null) {
             response = response.header(RtspHeaders.CSEQ, Integer.toString(m.cseq()));

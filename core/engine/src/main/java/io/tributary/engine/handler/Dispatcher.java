@@ -74,10 +74,7 @@ public final class Dispatcher {
     }
 
     private CompletionStage<RtspResponse> route(RtspRequest request, ClientConnection connection) {
-        boolean version2 = request.version() == RtspVersion.RTSP_2_0;
-        if (version2 && request.cseq() == null) {
-            throw new RtspException(RtspStatus.BAD_REQUEST, "an RTSP/2.0 request needs a CSeq");
-        }
+        boolean version2 = request.version() == RtspVersion.RTSP_2_0; // its CSeq is checked by the decoder
         MethodHandler handler = version2 && NOT_IN_2_0.contains(request.method()) ? null : handlers.get(request.method());
         if (handler == null) {
             throw new RtspException(RtspStatus.NOT_IMPLEMENTED, version2 && NOT_IN_2_0.contains(request.method())

@@ -20,6 +20,15 @@ final class NotValidInState {
                 RtspHeaders.of(RtspHeaders.ALLOW, allowed(session)));
     }
 
+    /**
+     * 405 with {@code Allow} for a method the session was not set up for (RFC 2326 §11.3.1: "RECORD
+     * although mode only specified PLAY", and PLAY on a session set up to record).
+     */
+    static RtspException notSetUpFor(String reason, RtspSession session) {
+        return new RtspException(RtspStatus.METHOD_NOT_ALLOWED, reason,
+                RtspHeaders.of(RtspHeaders.ALLOW, allowed(session)));
+    }
+
     /** The methods valid for {@code session} in its state (RFC 2326 Appendix A), comma-separated. */
     static String allowed(RtspSession session) {
         if (session == null) {

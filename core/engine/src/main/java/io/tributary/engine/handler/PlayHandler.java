@@ -56,7 +56,7 @@ final class PlayHandler implements MethodHandler {
     public CompletionStage<RtspResponse> handle(RequestContext context) {
         RtspSession session = context.requireSession();
         if (session.recording() != null) {
-            throw NotValidInState.because("this session publishes; use RECORD", session);
+            throw NotValidInState.notSetUpFor("this session was set up to record; use RECORD", session);
         }
         SessionChecks.aggregate(context, session);
         PlayRate rate = PlayRate.of(context.request(), session.source());

@@ -26,7 +26,8 @@ final class RecordHandler implements MethodHandler {
         RtspSession session = context.requireSession();
         Recording recording = session.recording();
         if (recording == null) {
-            throw NotValidInState.because("this session plays; publish with ANNOUNCE and SETUP mode=record", session);
+            throw NotValidInState.notSetUpFor("this session was set up to play; publish with ANNOUNCE and SETUP mode=record",
+                    session);
         }
         SessionChecks.aggregate(context, session);
         return CompletableFuture.supplyAsync(() -> {

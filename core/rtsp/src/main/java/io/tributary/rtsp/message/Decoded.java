@@ -42,10 +42,21 @@ public sealed interface Decoded {
      * @param fatal  {@code true} when the stream cannot be resynchronised: answer, then close;
      *               the decoder discards all further input
      */
-    record Malformed(RtspStatus status, String reason, Integer cseq, boolean fatal) implements Decoded {
+    record Malformed(RtspStatus status, String reason, Integer cseq, boolean fatal, RtspVersion version)
+            implements Decoded {
         public Malformed {
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /** Input whose version is not known (the request line itself is bad). */
+        public Malformed(RtspStatus status, String reason, Integer cseq, boolean fatal) {
+            this(status, reason, cseq, fatal, null);
+        }
+
+        /** The version to answer in: the request's when it was read and is supported, else RTSP/1.0. */
+        public RtspVersion answerVersion() {
+            return version != null ? version : RtspVersion.RTSP_1_0;
         }
     }
 }

@@ -401,7 +401,7 @@ public final class RtspDecoder {
         }
         if (error != null) {
             // answer now; a body, if any, is skipped without being kept
-            Decoded bad = new Decoded.Malformed(error, errorReason, cseq(), false);
+            Decoded bad = new Decoded.Malformed(error, errorReason, cseq(), false, isResponse ? null : version);
             bodyLength = length;
             state = length > 0 ? State.BODY : State.START;
             out.accept(bad);
@@ -443,7 +443,7 @@ public final class RtspDecoder {
             result = new Decoded.Response(new RtspResponse(version, code, reason, headers, body));
         } else if (cseq == null) {
             result = new Decoded.Malformed(RtspStatus.BAD_REQUEST,
-                    headers.contains(RtspHeaders.CSEQ) ? "malformed CSeq" : "missing CSeq", null, false);
+                    headers.contains(RtspHeaders.CSEQ) ? "malformed CSeq" : "missing CSeq", null, false, version);
         } else {
             result = new Decoded.Request(new RtspRequest(method, uri, version, headers, body));
         }

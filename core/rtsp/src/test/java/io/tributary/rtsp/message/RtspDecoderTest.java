@@ -161,6 +161,15 @@ class RtspDecoderTest {
     }
 
     @Test
+    void aMissingCseqIsAnsweredInTheVersionOfTheRequest() {
+        List<Decoded> out = decode("OPTIONS * RTSP/2.0\r\nUser-Agent: x\r\n\r\nOPTIONS * RTSP/1.0\r\n\r\n");
+        assertEquals(RtspVersion.RTSP_2_0, ((Decoded.Malformed) out.get(0)).answerVersion());
+        assertEquals(RtspVersion.RTSP_1_0, ((Decoded.Malformed) out.get(1)).answerVersion());
+        Decoded.Malformed unsupported = (Decoded.Malformed) decode("OPTIONS * RTSP/3.0\r\nCSeq: 1\r\n\r\n").get(0);
+        assertEquals(RtspVersion.RTSP_1_0, unsupported.answerVersion(), "505 in a version the server speaks");
+    }
+
+    @Test
     void unsupportedVersionGives505WithCseqAndTheNextRequestStillDecodes() {
         List<Decoded> out = decode("OPTIONS * RTSP/3.0\r\nCSeq: 7\r\nContent-Length: 3\r\n\r\nabc"
                 + "OPTIONS * RTSP/1.0\r\nCSeq: 8\r\n\r\n");
