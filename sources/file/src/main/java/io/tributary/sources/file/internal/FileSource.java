@@ -38,11 +38,18 @@ final class FileSource implements SeekableSource {
         this.wallClockStart = wallClockStart;
     }
 
+    /** Opens a file without a configured anchor; see {@link #open(Path, boolean, Optional)}. */
+    static FileSource open(Path path, boolean looping) throws IOException {
+        return open(path, looping, Optional.empty());
+    }
+
     /**
-     * @param looping whether the media restarts at its end (the demo clip)
+     * @param looping    whether the media restarts at its end (the demo clip)
+     * @param configured when the media starts on the wall clock as configured, for files whose
+     *                   container does not say
      * @throws IOException when the file cannot be read or played; the message says why
      */
-    static FileSource open(Path path, boolean looping) throws IOException {
+    static FileSource open(Path path, boolean looping, Optional<Instant> configured) throws IOException {
         ContainerFile file = ContainerFiles.open(path);
         List<TrackDescription> tracks = new ArrayList<>();
         Duration duration = Duration.ZERO;
@@ -54,16 +61,17 @@ final class FileSource implements SeekableSource {
         }
         LOG.debug("opened {} ({}): {}", path, file.format(), tracks);
         return new FileSource(file, new MediaDescription(path.getFileName().toString(), tracks, duration, looping),
-                wallClockStart(file, path, duration));
+                wallClockStart(file, path, duration, configured));
     }
 
     /**
-     * When the file's media starts on the wall clock: its creation time, else (a recorder that
-     * wrote none) its modification time minus its duration, i.e. the file was closed when its
-     * recording ended.
+     * When the file's media starts on the wall clock: its creation time, else the anchor configured
+     * for it, else (a recorder that wrote none) its modification time minus its duration, i.e. the
+     * file was closed when its recording ended.
      */
-    private static Instant wallClockStart(ContainerFile file, Path path, Duration duration) throws IOException {
-        Optional<Instant> created = file.created();
+    private static Instant wallClockStart(ContainerFile file, Path path, Duration duration,
+                                          Optional<Instant> configured) throws IOException {
+        Optional<Instant> created = file.created().or(() -> configured);
         if (created.isPresent()) {
             return created.get();
         }

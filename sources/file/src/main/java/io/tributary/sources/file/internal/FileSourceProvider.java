@@ -30,7 +30,7 @@ public final class FileSourceProvider implements MediaSourceProvider {
     private static final Logger LOG = LoggerFactory.getLogger(FileSourceProvider.class);
 
     @ObjectClassDefinition(name = "Tributary file source",
-            description = "Serves MP4/MOV files on demand, and a demo clip.")
+            description = "Serves files on demand (MP4/MOV, fragmented MP4, Matroska/WebM, MPEG-TS), and a demo clip.")
     public @interface Config {
         @AttributeDefinition(description = "Directory of the files served under the VOD prefix; "
                 + "relative to tributary.home. Default: media")
@@ -48,10 +48,17 @@ public final class FileSourceProvider implements MediaSourceProvider {
         @AttributeDefinition(description = "Whether the demo clip restarts at its end, with running timestamps. "
                 + "Default: true")
         boolean demoLoops() default true;
+
+        @AttributeDefinition(description = "When files without a creation time of their own started recording, "
+                + "for seeks by absolute time (Range: clock=): entries <path>=<UTC time>, the path relative to the "
+                + "media directory; a path ending in / covers every file under that folder. Files with neither "
+                + "start at their modification time minus their duration. Default: none")
+        String[] wallClockAnchors() default {};
     }
 
     private final MediaPaths paths;
     private final boolean demoLoops;
+    private final ClockAnchors anchors;
 
     @Activate
     public FileSourceProvider(BundleContext context, Config config) {
@@ -63,6 +70,10 @@ public final class FileSourceProvider implements MediaSourceProvider {
         this.paths = new MediaPaths(home.resolve(config.mediaDirectory()), vodPrefix, config.demoPath(),
                 home.resolve(config.demoFile()));
         this.demoLoops = config.demoLoops();
+        this.anchors = new ClockAnchors(paths.mediaDirectory(), config.wallClockAnchors());
+        if (anchors.size() > 0) {
+            LOG.info("File source: {} wall-clock anchors configured", anchors.size());
+        }
         if (config.demoPath().isBlank()) {
             LOG.info("File source: {} serves {}; no demo", vodPrefix, paths.mediaDirectory());
         } else {
@@ -80,7 +91,8 @@ public final class FileSourceProvider implements MediaSourceProvider {
         if (target.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(FileSource.open(target.get().file(), target.get().demo() && demoLoops));
+        Path file = target.get().file();
+        return Optional.of(FileSource.open(file, target.get().demo() && demoLoops, anchors.of(file)));
     }
 
     private static Path home(String property) {

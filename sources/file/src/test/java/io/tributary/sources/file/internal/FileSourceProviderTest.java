@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.api.source.MediaSource;
+import io.tributary.api.source.SeekableSource;
 import io.tributary.sources.file.internal.mp4.Ffmpeg;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,13 +99,46 @@ class FileSourceProviderTest {
         assertTrue(provider.open("/demo").isEmpty());
     }
 
+    @Test
+    void configuredAnchorsDateFilesWithoutACreationTimeOfTheirOwn() throws IOException {
+        Ffmpeg.assumeInstalled();
+        Files.createDirectories(home.resolve("media/cams/front"));
+        Ffmpeg.encode(home.resolve("media/cams/front/a.ts"), 0.5, 25, true, false);
+        Ffmpeg.encode(home.resolve("media/cams/front/b.ts"), 0.5, 25, true, false);
+        Ffmpeg.encode(home.resolve("media/cams/dated.mp4"), 0.5, 25, true, false,
+                "-metadata", "creation_time=2026-01-02T03:04:05Z");
+        FileSourceProvider anchored = new FileSourceProvider(home, config("/vod/", true, new String[] {
+                "cams/front/=2026-11-24T10:00:00Z", "cams/front/b.ts=2026-11-24T12:00:00Z", "/cams/=2026-11-24T09:00:00Z",
+                "not an entry", "cams/x.ts=yesterday"}));
+
+        assertEquals(Instant.parse("2026-11-24T10:00:00Z"), anchor(anchored, "/vod/cams/front/a.ts"), "the folder's");
+        assertEquals(Instant.parse("2026-11-24T12:00:00Z"), anchor(anchored, "/vod/cams/front/b.ts"), "its own");
+        assertEquals(Instant.parse("2026-01-02T03:04:05Z"), anchor(anchored, "/vod/cams/dated.mp4"),
+                "the container's own time comes first");
+    }
+
+    private static Instant anchor(FileSourceProvider provider, String path) throws IOException {
+        try (MediaSource source = provider.open(path).orElseThrow()) {
+            return ((SeekableSource) source).wallClockStart().orElseThrow();
+        }
+    }
+
     private static void clip(Path file) throws IOException {
         Ffmpeg.assumeInstalled();
         Ffmpeg.encode(file, 0.5, 25, true, true);
     }
 
     private static FileSourceProvider.Config config(String vodPrefix, boolean demoLoops) {
+        return config(vodPrefix, demoLoops, new String[0]);
+    }
+
+    private static FileSourceProvider.Config config(String vodPrefix, boolean demoLoops, String[] anchors) {
         return new FileSourceProvider.Config() {
+            @Override
+            public String[] wallClockAnchors() {
+                return anchors;
+            }
+
             @Override
             public Class<? extends Annotation> annotationType() {
                 return FileSourceProvider.Config.class;

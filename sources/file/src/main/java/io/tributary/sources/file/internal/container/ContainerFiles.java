@@ -1,6 +1,8 @@
 package io.tributary.sources.file.internal.container;
 
+import io.tributary.sources.file.internal.mkv.MatroskaFile;
 import io.tributary.sources.file.internal.mp4.Mp4File;
+import io.tributary.sources.file.internal.ts.TransportStreamFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -37,8 +39,8 @@ public final class ContainerFiles {
     public static ContainerFile open(Path path) throws IOException {
         return switch (sniff(path)) {
             case MP4 -> Mp4File.open(path);
-            case MATROSKA -> throw new IOException(path.getFileName() + ": Matroska/WebM is not supported yet");
-            case MPEG_TS -> throw new IOException(path.getFileName() + ": MPEG-TS is not supported yet");
+            case MATROSKA -> MatroskaFile.open(path);
+            case MPEG_TS -> TransportStreamFile.open(path);
             case UNKNOWN -> throw new IOException(path.getFileName()
                     + ": not a supported container (MP4/MOV, Matroska/WebM or MPEG-TS)");
         };

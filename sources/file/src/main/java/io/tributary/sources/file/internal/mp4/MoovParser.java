@@ -3,16 +3,23 @@ package io.tributary.sources.file.internal.mp4;
 import io.tributary.sources.file.internal.container.TrackFormat;
 import io.tributary.sources.file.internal.mp4.BoxCursor.Box;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads the movie box: the movie timescale ({@code mvhd}) and, for each {@code trak}, its
- * header, media header, handler, sample description, sample table and edit list. Tracks that
- * are neither video nor audio, of an unsupported codec or without samples are skipped.
+ * header, media header, handler, sample description, sample table and edit list; then, in a
+ * fragmented file, the samples of its movie fragments with the defaults of the movie extends
+ * box ({@code mvex}). Tracks that are neither video nor audio, of an unsupported codec or
+ * without samples are skipped.
  */
 final class MoovParser {
     private static final Logger LOG = LoggerFactory.getLogger(MoovParser.class);
@@ -22,24 +29,54 @@ final class MoovParser {
     private MoovParser() {
     }
 
-    static List<Mp4Track> parse(byte[] moov, long fileSize) throws IOException {
+    /**
+     * @param fragments where each movie fragment ({@code moof}) starts, in file order; their
+     *                  samples follow those of the sample tables
+     */
+    static List<Mp4Track> parse(byte[] moov, long fileSize, FileChannel channel, long[] fragments)
+            throws IOException {
         List<Box> boxes = new BoxCursor(moov).children();
-        if (BoxCursor.find(boxes, "mvex") != null) {
-            throw new IOException("fragmented MP4 not supported yet");
-        }
         BoxCursor mvhd = BoxCursor.require(boxes, "mvhd", "moov").payload();
         mvhd.skip(mvhd.version() == 1 ? 16 : 8); // creation and modification times
         long movieTimescale = timescale(mvhd, "mvhd");
-        List<Mp4Track> tracks = new ArrayList<>();
+        List<Trak> traks = new ArrayList<>();
         int sampleBudget = SampleTableParser.MAX_SAMPLES;
         for (Box box : boxes) {
             if (box.type().equals("trak")) {
-                Mp4Track track = track(box.payload().children(), movieTimescale, fileSize, sampleBudget);
-                if (track != null) {
-                    tracks.add(track);
-                    sampleBudget -= track.sampleCount();
+                Trak trak = trak(box.payload().children(), fileSize, sampleBudget);
+                if (trak != null) {
+                    traks.add(trak);
+                    sampleBudget -= trak.samples().count();
                 }
             }
+        }
+        Map<Long, SampleTable> fragmented = null;
+        if (fragments.length > 0) {
+            Box mvex = BoxCursor.find(boxes, "mvex");
+            if (mvex == null) {
+                throw new IOException("movie fragments without a movie extends box (mvex)");
+            }
+            Map<Long, SampleTable> moovSamples = new HashMap<>();
+            traks.forEach(trak -> moovSamples.putIfAbsent(trak.id(), trak.samples()));
+            fragmented = FragmentParser.index(channel, fileSize, fragments,
+                    TrackDefaults.parse(mvex.payload().children()), moovSamples, sampleBudget);
+        }
+        List<Mp4Track> tracks = new ArrayList<>();
+        Set<Long> ids = new HashSet<>();
+        for (Trak trak : traks) {
+            SampleTable table = trak.samples();
+            if (fragmented != null) {
+                if (!ids.add(trak.id())) {
+                    LOG.debug("track {}: skipped, its id is taken: fragments could not tell the two apart", trak.id());
+                    continue;
+                }
+                table = fragmented.get(trak.id());
+            }
+            if (table.count() == 0) {
+                LOG.debug("track {}: skipped, no samples", trak.id());
+                continue;
+            }
+            tracks.add(Mp4Track.create(trak.id(), trak.format(), table, trak.timescale(), trak.edits(), movieTimescale));
         }
         return tracks;
     }
@@ -54,8 +91,12 @@ final class MoovParser {
         return seconds <= 0 ? null : MP4_EPOCH.plusSeconds(seconds);
     }
 
-    private static Mp4Track track(List<Box> trak, long movieTimescale, long fileSize, int sampleBudget)
-            throws IOException {
+    /** What a {@code trak} says about a playable track: its format, timeline and the samples of its sample table. */
+    private record Trak(long id, TrackFormat format, long timescale, EditList edits, SampleTable samples) {
+    }
+
+    /** A track's boxes, or {@code null} when it is not playable. */
+    private static Trak trak(List<Box> trak, long fileSize, int sampleBudget) throws IOException {
         BoxCursor tkhd = BoxCursor.require(trak, "tkhd", "trak").payload();
         tkhd.skip(tkhd.version() == 1 ? 16 : 8); // creation and modification times
         long id = tkhd.u32();
@@ -80,11 +121,7 @@ final class MoovParser {
             return null;
         }
         SampleTable samples = SampleTableParser.parse(stbl, fileSize, sampleBudget);
-        if (samples.count() == 0) {
-            LOG.debug("track {}: skipped, no samples", id);
-            return null;
-        }
-        return Mp4Track.create(id, format, samples, timescale, editList(trak), movieTimescale);
+        return new Trak(id, format, timescale, editList(trak), samples);
     }
 
     private static EditList editList(List<Box> trak) throws IOException {

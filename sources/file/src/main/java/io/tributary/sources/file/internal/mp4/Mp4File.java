@@ -40,8 +40,8 @@ public final class Mp4File implements ContainerFile {
         Instant created;
         try {
             long size = reader.size();
-            found = TopLevelBoxes.readMoov(reader.channel(), size);
-            tracks = MoovParser.parse(found.moov(), size);
+            found = TopLevelBoxes.read(reader.channel(), size);
+            tracks = MoovParser.parse(found.moov(), size, reader.channel(), found.fragments());
             created = MoovParser.creationTime(found.moov());
         } catch (IOException e) {
             reader.close();

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Where each sample of a track lies and when it plays, in the track's media timescale and in
  * decode order. Compact: an offset and a size per sample (12 bytes), a composition offset per
  * sample only when the track has one ({@code ctts}), decode times as runs of equal durations
- * ({@code stts}), and the sync samples as a sorted index list ({@code stss}). Immutable.
+ * ({@code stts}), and the sync samples as a sorted index list ({@code stss}). Fragmented
+ * tracks fill the same arrays through a {@link SampleTableBuilder}. Immutable.
  */
 final class SampleTable {
     private final long[] offsets;

@@ -1,8 +1,5 @@
 package io.tributary.sources.file.internal.mp4;
 
-import static io.tributary.sources.file.internal.mp4.MovieBuilder.box;
-import static io.tributary.sources.file.internal.mp4.MovieBuilder.concat;
-import static io.tributary.sources.file.internal.mp4.MovieBuilder.u32;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -81,20 +78,6 @@ class Mp4StructureTest {
             assertEquals(45000 + MovieBuilder.SAMPLE_DURATION, track.decodeTime(1));
             assertEquals(0, track.seekIndex(45000 + 10));
         }
-    }
-
-    @Test
-    void fragmentedFilesAreRejected() throws IOException {
-        MovieBuilder movie = new MovieBuilder();
-        movie.extraMoovBox = box("mvex", MovieBuilder.fullBox("trex", u32(1, 1, 0, 0, 0)));
-        movie.sample(IDR);
-        IOException e = assertThrows(IOException.class, () -> open(movie));
-        assertTrue(e.getMessage().contains("fragmented MP4 not supported yet"), e.getMessage());
-
-        Path fragments = dir.resolve("moof.mp4");
-        Files.write(fragments, concat(box("ftyp", MovieBuilder.ascii("iso5"), u32(0)), box("moof", new byte[8])));
-        e = assertThrows(IOException.class, () -> Mp4File.open(fragments));
-        assertTrue(e.getMessage().contains("fragmented MP4 not supported yet"), e.getMessage());
     }
 
     @Test
