@@ -106,7 +106,8 @@ class PublishRulesTest {
                     "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
             assertEquals(200, setup.status());
             RawRtsp.Response record = rtsp.request("RECORD", url("/live/rec"), 2, "Session: " + session(setup));
-            assertEquals(455, record.status(), record.body());
+            assertEquals(405, record.status(), "RFC 2326 §11.3.1: RECORD on a session set up to play: " + record.body());
+            assertTrue(record.header("Allow").contains("PLAY"), record.header("Allow"));
             RawRtsp.Response recordSetup = rtsp.request("SETUP", url("/live/rec2") + "/streamid=0", 3,
                     "Transport: RTP/AVP/TCP;unicast;interleaved=0-1;mode=record");
             assertEquals(455, recordSetup.status(), "SETUP mode=record without ANNOUNCE: " + recordSetup.body());
@@ -122,9 +123,9 @@ class PublishRulesTest {
             assertEquals(400, announce(rtsp, "/live/bad", "application/sdp", "v=0\r\ns=x\r\n").status(),
                     "no media");
             RawRtsp.Response unknown = announce(rtsp, "/live/bad", "application/sdp",
-                    SDP.replace("H264/90000", "VP9/90000"));
+                    SDP.replace("H264/90000", "AV1/90000")); // AV1 waits: no RTP for it in ffmpeg 5.1 or GStreamer 1.22
             assertEquals(503, unknown.status(), unknown.body());
-            assertTrue(unknown.body().contains("VP9"), unknown.body());
+            assertTrue(unknown.body().contains("AV1"), unknown.body());
             assertEquals(400, announce(rtsp, "/live/bad", "application/sdp",
                     SDP.replace("packetization-mode=1", "sprop-parameter-sets=!!!,###")).status(), "bad sprop");
             assertEquals(200, rtsp.request("OPTIONS", url("/live/bad"), 9).status(), "the connection still works");

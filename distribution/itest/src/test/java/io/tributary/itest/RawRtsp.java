@@ -252,10 +252,15 @@ final class RawRtsp implements Closeable {
     }
 
     /**
-     * Reads until the first frame on {@code channel} arrives (keeping frames of other channels),
-     * or returns null after {@code millis}.
+     * The first frame on {@code channel}: one kept earlier, else read until it arrives (keeping frames of
+     * other channels), or null after {@code millis}.
      */
     Frame nextFrame(int channel, long millis) throws IOException {
+        for (int i = 0; i < frames.size(); i++) {
+            if (frames.get(i).channel() == channel) {
+                return frames.remove(i); // kept while waiting for another channel: it came first
+            }
+        }
         long deadline = System.currentTimeMillis() + millis;
         try {
             while (System.currentTimeMillis() < deadline) {
