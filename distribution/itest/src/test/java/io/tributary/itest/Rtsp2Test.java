@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and the methods it dropped.
  */
 class Rtsp2Test {
-    private static final int GRACE_SECONDS = 2;
+    private static final int GRACE_SECONDS = 4;
     private static final Pattern SSRC = Pattern.compile("ssrc=([0-9A-Fa-f]{8})");
 
     @RegisterExtension
@@ -206,6 +206,28 @@ class Rtsp2Test {
             assertEquals("TEARDOWN", teardown.method());
             assertEquals(session, teardown.header("Session"));
             assertEquals("Internal-Error", teardown.header("Terminate-Reason"));
+        }
+    }
+
+    @Test
+    void aPublisherComingBackInTimeIsToldAsAMediaPropertiesUpdate() throws Exception {
+        try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
+            String session;
+            try (Publisher first = Publisher.testPattern(url("/live/back"), 25).awaitPublished(tributary.rtspPort())) {
+                RawRtsp.Response setup = request2(rtsp, "SETUP", url("/live/back/trackID=0"), 1,
+                        "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
+                session = setup.header("Session").split(";")[0];
+                assertEquals(200, request2(rtsp, "PLAY", url("/live/back/"), 2, "Session: " + session).status());
+                assertNotNull(rtsp.nextFrame(0, 5000));
+            }
+            try (Publisher again = Publisher.testPattern(url("/live/back"), 25)) {
+                RawRtsp.Request notify = rtsp.readRequest(GRACE_SECONDS * 1000 + 5000);
+                assertEquals("PLAY_NOTIFY", notify.method());
+                assertEquals("media-properties-update", notify.header("Notify-Reason"));
+                assertEquals(session, notify.header("Session"));
+                assertEquals("No-Seeking, Time-Progressing, Time-Duration=0.0", notify.header("Media-Properties"));
+                assertNotNull(rtsp.nextFrame(0, 5000), "the same session goes on");
+            }
         }
     }
 

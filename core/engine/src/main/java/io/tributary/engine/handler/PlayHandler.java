@@ -172,8 +172,11 @@ final class PlayHandler implements MethodHandler {
         // over TCP (interleaved, tunnelled) the kernel paces a large frame: parts would only cost system calls
         boolean overTcp = session.tracks().values().stream()
                 .allMatch(track -> track.binding().reply().lower() == LowerTransport.TCP);
-        return new LiveReader(session.source().live(), sinks, session.executor(), engine.slowReaderNanos(),
+        LiveReader reader = new LiveReader(session.source().live(), sinks, session.executor(), engine.slowReaderNanos(),
                 reason -> endReader(session, reason), session.label() + " (" + session.client() + ")", overTcp);
+        reader.onRestart(() -> SessionNotices.mediaPropertiesUpdate(session, MediaHeaders.properties(session.source()),
+                MediaHeaders.mediaRange(session.source())));
+        return reader;
     }
 
     /** A reader too slow to keep up also loses its connection: what is queued on it is stale. */

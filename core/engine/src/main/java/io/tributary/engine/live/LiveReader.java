@@ -69,6 +69,8 @@ public final class LiveReader implements Playback {
      * @param wholeFrames    whether its sinks take large frames whole (TCP paces itself) rather
      *                       than in paced parts
      */
+    private volatile Runnable onRestart = () -> { };
+
     public LiveReader(LiveStream stream, Map<Integer, TrackSink> sinks, ScheduledExecutorService loop,
                       long slowLimitNanos, Consumer<SessionEndReason> endSession, String label, boolean wholeFrames) {
         this.stream = stream;
@@ -238,6 +240,20 @@ public final class LiveReader implements Playback {
     public double pause() {
         paused = true;
         return 0;
+    }
+
+    /** Who is told, on the reader's loop, that the source restarted (RTSP 2.0: PLAY_NOTIFY). */
+    public void onRestart(Runnable listener) {
+        onRestart = listener;
+    }
+
+    /** The source restarted and the stream goes on (a publisher came back in time). Any thread. */
+    void streamRestarted() {
+        loop.execute(() -> {
+            if (!stopped) {
+                onRestart.run();
+            }
+        });
     }
 
     /** The stream ended (source gone): BYE, then the session ends. Any thread. */

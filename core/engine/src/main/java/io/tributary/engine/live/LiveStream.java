@@ -112,6 +112,11 @@ public final class LiveStream implements StreamPublisher {
             track.discontinuity();
         }
         sourceClockLagMillis = null;
+        for (ReaderGroup group : groups.values()) {
+            for (LiveReader reader : group.readers()) {
+                reader.streamRestarted();
+            }
+        }
     }
 
     @Override

@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What an RTSP 2.0 server tells a client about its session unasked (RFC 7826 §13.5, §13.7,
- * §18.52): that the media ended (PLAY_NOTIFY end-of-stream) and that the server ended the
- * session (TEARDOWN with {@code Terminate-Reason}). RTSP 1.0 has no such requests: its clients
+ * §18.52): that the media ended (PLAY_NOTIFY end-of-stream), that a live source restarted and
+ * goes on (media-properties-update), and that the server ended the session (TEARDOWN with
+ * {@code Terminate-Reason}). The server never changes a session's scale by itself, so it has no
+ * scale-change to tell. RTSP 1.0 has no such requests: its clients
  * learn both from RTCP BYE, which is sent as well.
  */
 public final class SessionNotices {
@@ -34,6 +36,23 @@ public final class SessionNotices {
         }
         LOG.debug("{}: end of stream at npt {}", session.label(), endNpt);
         notices.connection().sendRequest(notify);
+    }
+
+    /**
+     * PLAY_NOTIFY media-properties-update (RFC 7826 §13.5.2): the source restarted after an
+     * interruption and the stream goes on; the media's properties and range as they are now.
+     */
+    public static void mediaPropertiesUpdate(RtspSession session, String properties, String mediaRange) {
+        RtspSession.Notices notices = session.notices();
+        if (session.version() != RtspVersion.RTSP_2_0 || notices == null) {
+            return;
+        }
+        notices.connection().sendRequest(RtspRequest.of("PLAY_NOTIFY", notices.url(), RtspVersion.RTSP_2_0,
+                        RtspHeaders.of(RtspHeaders.NOTIFY_REASON, "media-properties-update"))
+                .header(RtspHeaders.SESSION, session.id())
+                .header(RtspHeaders.MEDIA_PROPERTIES, properties)
+                .header(RtspHeaders.MEDIA_RANGE, mediaRange)
+                .header(RtspHeaders.RANGE, "npt=now-"));
     }
 
     /** TEARDOWN from the server, when it ends a session the client did not (RFC 7826 §13.7). */
