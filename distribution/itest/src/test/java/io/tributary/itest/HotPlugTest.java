@@ -75,6 +75,54 @@ class HotPlugTest {
     }
 
     @Test
+    void removingTheVpxCodecEndsWebmSessionsOnlyAndPuttingItBackPlaysThemAgain() throws Exception {
+        ExternalTool.require("ffmpeg");
+        Path webm = tributary.home().resolve("media/pattern.webm");
+        ExternalTool.Result made = ExternalTool.run(Duration.ofSeconds(60), "ffmpeg", "-nostdin", "-v", "error",
+                "-f", "lavfi", "-i", "testsrc=size=160x120:rate=25", "-t", "30", "-c:v", "libvpx", "-deadline",
+                "realtime", "-g", "25", webm.toString());
+        assertEquals(0, made.exitCode(), made.stderr());
+        Path mkv = tributary.home().resolve("media/pattern.mkv");
+        made = ExternalTool.run(Duration.ofSeconds(60), "ffmpeg", "-nostdin", "-v", "error",
+                "-f", "lavfi", "-i", "testsrc=size=160x120:rate=25", "-t", "30", "-c:v", "libx264", mkv.toString());
+        assertEquals(0, made.exitCode(), made.stderr());
+
+        try (RawRtsp vp8 = new RawRtsp(tributary.rtspPort()); RawRtsp h264 = new RawRtsp(tributary.rtspPort())) {
+            String vp8Session = setupAndPlay(vp8, "/vod/pattern.webm", 0, "RTP/AVP/TCP;unicast;interleaved=0-1");
+            String h264Session = setupAndPlay(h264, "/vod/pattern.mkv", 0, "RTP/AVP/TCP;unicast;interleaved=0-1");
+            assertFalse(vp8.frames(500).isEmpty(), "VP8 flows before the change");
+
+            Path jar = tributary.deployedJar("io.tributary.codecs.vpx");
+            Path saved = Files.createTempFile("vpx", ".jar");
+            Files.copy(jar, saved, StandardCopyOption.REPLACE_EXISTING);
+            Files.delete(jar);
+            try {
+                assertTrue(Await.until(DEPLOY_TIMEOUT, () -> describe("/vod/pattern.webm") == 503),
+                        "DESCRIBE of a VP8 file is refused once the codec is gone");
+                try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
+                    RawRtsp.Response refused = rtsp.request("DESCRIBE", url("/vod/pattern.webm"), 1);
+                    assertTrue(refused.body().contains("VP8"), "the reason names the encoding: " + refused.body());
+                }
+                vp8.frames(300);
+                assertEquals(454, vp8.request("PAUSE", url("/vod/pattern.webm/"), 9, "Session: " + vp8Session)
+                        .status(), "the VP8 session ended with its codec");
+                assertFalse(h264.frames(500).isEmpty(), "the H.264 file kept streaming");
+                assertEquals(200, h264.request("PAUSE", url("/vod/pattern.mkv/"), 9, "Session: " + h264Session)
+                        .status(), "and its session lives");
+            } finally {
+                Files.copy(saved, jar, StandardCopyOption.REPLACE_EXISTING);
+                Files.delete(saved);
+            }
+            assertTrue(Await.until(DEPLOY_TIMEOUT, () -> describe("/vod/pattern.webm") == 200),
+                    "putting the codec back restores the file without a restart");
+            try (RawRtsp again = new RawRtsp(tributary.rtspPort())) {
+                setupAndPlay(again, "/vod/pattern.webm", 0, "RTP/AVP/TCP;unicast;interleaved=0-1");
+                assertFalse(again.frames(500).isEmpty(), "VP8 flows again");
+            }
+        }
+    }
+
+    @Test
     void removingThePublishBundleEndsItsLivePathsOnlyAndPuttingItBackAcceptsPublishersAgain() throws Exception {
         Path demo = tributary.home().resolve("demo/demo.mp4");
         try (Publisher publisher = Publisher.loop(demo, url("/live/hot"), "tcp").awaitPublished(tributary.rtspPort());
