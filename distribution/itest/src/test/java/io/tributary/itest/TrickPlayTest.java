@@ -157,6 +157,8 @@ class TrickPlayTest {
         assertEquals(400, play(200, "Scale: fast").reply().status());
         assertEquals(400, play(200, "Scale: 0").reply().status());
         assertEquals(400, play(200, "Speed: -1").reply().status());
+        assertEquals("8.000", play(200, "Speed: 2-16").reply().header("Speed"), "RTSP 2.0's range: the fastest within");
+        assertEquals(456, play(200, "Speed: 9-10").reply().status(), "files go at most at Speed 8");
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
             RawRtsp.Response setup = rtsp.request("SETUP", url("/demo/trackID=0"), 1,
                     "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
@@ -164,6 +166,8 @@ class TrickPlayTest {
             assertEquals(456, rtsp.request("PLAY", url("/demo/"), 2, session, "Scale: 2").status(),
                     "the looping demo plays as it comes");
             assertEquals(200, rtsp.request("PLAY", url("/demo/"), 3, session, "Scale: 1").status());
+            RawRtsp.Response range = rtsp.request("PLAY", url("/demo/"), 4, session, "Speed: 0.5-2");
+            assertEquals("1.000", range.header("Speed"), "a range holding 1 is served at 1");
         }
     }
 

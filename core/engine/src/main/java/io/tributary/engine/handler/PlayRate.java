@@ -24,30 +24,25 @@ record PlayRate(double scale, double speed, boolean scaleAsked, boolean speedAsk
     static final double MAX_SPEED = 8;
     private static final int MAX_LENGTH = 16;
 
-    static final PlayRate NORMAL = new PlayRate(1, 1, false, false);
-
     /** The rate {@code request} asks for on {@code source}; 400 when malformed, 456 when the path cannot. */
     static PlayRate of(RtspRequest request, SharedSource source) {
         String scaleHeader = request.header(RtspHeaders.SCALE);
         String speedHeader = request.header(RtspHeaders.SPEED);
         double scale = scaleHeader == null ? 1 : number(scaleHeader, "Scale");
-        double speed = speedHeader == null ? 1 : number(speedHeader, "Speed");
+        double[] speeds = speedHeader == null ? new double[] {1, 1} : speeds(speedHeader);
         if (scale == 0) {
             throw new RtspException(RtspStatus.BAD_REQUEST, "Scale 0 stops the media: use PAUSE");
         }
-        if (!(speed > 0)) {
-            throw new RtspException(RtspStatus.BAD_REQUEST, "Speed must be positive");
-        }
-        if (!MediaHeaders.isFile(source)) {
-            if (scale != 1 || speed != 1) {
-                throw new RtspException(RtspStatus.HEADER_FIELD_NOT_VALID,
-                        "this path plays as it comes: Scale and Speed 1 only");
-            }
-            return new PlayRate(1, 1, scaleHeader != null, speedHeader != null);
+        boolean file = MediaHeaders.isFile(source);
+        double fastest = file ? MAX_SPEED : 1;
+        if (scale != 1 && !file || speeds[0] > fastest || speeds[1] < 1 && !file) {
+            throw new RtspException(RtspStatus.HEADER_FIELD_NOT_VALID, file
+                    ? "files are delivered at most at Speed " + MAX_SPEED
+                    : "this path plays as it comes: Scale and Speed 1 only");
         }
         double served = nearest(scale);
-        return new PlayRate(served, served == 1 ? Math.min(speed, MAX_SPEED) : 1, scaleHeader != null,
-                speedHeader != null);
+        double speed = served != 1 ? 1 : Math.min(speeds[1], fastest);
+        return new PlayRate(served, speed, scaleHeader != null, speedHeader != null);
     }
 
     /** The supported scale closest to {@code asked}, keeping its direction; between two, the faster. */
@@ -76,6 +71,20 @@ record PlayRate(double scale, double speed, boolean scaleAsked, boolean speedAsk
             sb.append(i == 0 ? "" : ", ").append((int) SCALES[i]);
         }
         return sb.append('"').toString();
+    }
+
+    /**
+     * The lowest and highest speed asked: one value (RFC 2326 §12.35), or RTSP 2.0's range
+     * ({@code 1.5-2.0}, RFC 7826 §18.50), of which the fastest the path can is served.
+     */
+    private static double[] speeds(String header) {
+        int dash = header.indexOf('-', 1);
+        double lowest = number(dash < 0 ? header : header.substring(0, dash), "Speed");
+        double highest = dash < 0 ? lowest : number(header.substring(dash + 1), "Speed");
+        if (!(lowest > 0) || highest < lowest) {
+            throw new RtspException(RtspStatus.BAD_REQUEST, "Speed must be positive (a range: lowest-highest)");
+        }
+        return new double[] {lowest, highest};
     }
 
     /** RFC 2326 §12.34: {@code [ "-" ] 1*DIGIT [ "." *DIGIT ]}; 400 otherwise. */
