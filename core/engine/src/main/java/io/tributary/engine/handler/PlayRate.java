@@ -26,14 +26,16 @@ record PlayRate(double scale, double speed, boolean scaleAsked, boolean speedAsk
 
     /** The rate {@code request} asks for on {@code source}; 400 when malformed, 456 when the path cannot. */
     static PlayRate of(RtspRequest request, SharedSource source) {
-        String scaleHeader = request.header(RtspHeaders.SCALE);
-        String speedHeader = request.header(RtspHeaders.SPEED);
+        return of(request.header(RtspHeaders.SCALE), request.header(RtspHeaders.SPEED), MediaHeaders.isFile(source));
+    }
+
+    /** The rate for these headers (null when absent) on a file or on a path that plays as it comes. */
+    static PlayRate of(String scaleHeader, String speedHeader, boolean file) {
         double scale = scaleHeader == null ? 1 : number(scaleHeader, "Scale");
         double[] speeds = speedHeader == null ? new double[] {1, 1} : speeds(speedHeader);
         if (scale == 0) {
             throw new RtspException(RtspStatus.BAD_REQUEST, "Scale 0 stops the media: use PAUSE");
         }
-        boolean file = MediaHeaders.isFile(source);
         double fastest = file ? MAX_SPEED : 1;
         if (scale != 1 && !file || speeds[0] > fastest || speeds[1] < 1 && !file) {
             throw new RtspException(RtspStatus.HEADER_FIELD_NOT_VALID, file

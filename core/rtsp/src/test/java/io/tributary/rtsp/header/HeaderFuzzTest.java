@@ -24,6 +24,17 @@ class HeaderFuzzTest {
     }
 
     @FuzzTest(maxDuration = "1m")
+    void transportAddresses(byte[] input) {
+        List<TransportAddress> addresses;
+        try {
+            addresses = TransportAddress.parseList(new String(input, StandardCharsets.UTF_8));
+        } catch (RtspException expected) {
+            return;
+        }
+        assertEquals(addresses, TransportAddress.parseList(TransportAddress.formatList(addresses)));
+    }
+
+    @FuzzTest(maxDuration = "1m")
     void rangeHeader(byte[] input) {
         PlayRange range;
         try {
