@@ -13,16 +13,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Runs a real client (ffmpeg, ffprobe, gst-launch-1.0) with a time limit and captures its output. */
-final class ExternalTool {
+public final class ExternalTool {
     /** What a run printed and how it ended. */
-    record Result(int exitCode, String stdout, String stderr) {
+    public record Result(int exitCode, String stdout, String stderr) {
     }
 
     private ExternalTool() {
     }
 
     /** Skips the calling test (with the reason) when the tool is not installed; CI installs all of them. */
-    static void require(String tool) {
+    public static void require(String tool) {
         boolean found = false;
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             if (Files.isExecutable(Path.of(dir, tool))) {
@@ -33,7 +33,7 @@ final class ExternalTool {
         Assumptions.assumeTrue(found, tool + " is not installed (CI installs it with .ci/run)");
     }
 
-    static Result run(Duration timeout, String... command) throws IOException, InterruptedException {
+    public static Result run(Duration timeout, String... command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("tool-out", ".txt");
         Path err = Files.createTempFile("tool-err", ".txt");
         try {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,17 +17,25 @@ import java.util.regex.Pattern;
  * hangs the branch, and when a {@code num-buffers} sink ends the pipeline, rtspsrc's own CLOSE
  * cuts off the PAUSE it is still sending, which gst-launch reports as an error (it does so
  * against gst-rtsp-server too). Here the pads are linked as they appear and only what happens
- * before the wanted frames are decoded counts.
+ * before the wanted frames are decoded counts. An MP2T track is demultiplexed and its H.264
+ * and AAC decoded as the video and audio.
  */
 final class GstPlayer {
-    /** What the player decoded, and why it stopped ("enough frames", an error, or the time limit). */
-    record Outcome(int exitCode, int videoFrames, int audioFrames, String output) {
+    /**
+     * What the player decoded, and why it stopped ("enough frames", an error, or the time limit);
+     * {@code videoSize} is the first decoded picture's "WIDTHxHEIGHT" ("" if none), {@code warnings}
+     * the WARNING messages the pipeline posted before it stopped (a decoder given a picture without
+     * its reference warns and goes on, so a run can decode enough frames and still have some).
+     */
+    record Outcome(int exitCode, int videoFrames, int audioFrames, String videoSize, List<String> warnings,
+                   String output) {
         boolean decodedEnough() {
             return exitCode == 0;
         }
     }
 
-    private static final Pattern DECODED = Pattern.compile("decoded video=(\\d+) audio=(\\d+)");
+    private static final Pattern DECODED = Pattern.compile("decoded video=(\\d+) audio=(\\d+) size=(\\S*)");
+    private static final Pattern WARNING = Pattern.compile("(?m)^WARNING from .*$");
     private static final String SCRIPT = """
             import sys
             import gi
@@ -41,6 +50,15 @@ final class GstPlayer {
                 "PCMU": "rtppcmudepay ! mulawdec",
                 "PCMA": "rtppcmadepay ! alawdec",
                 "OPUS": "rtpopusdepay ! opusdec",
+                "JPEG": "rtpjpegdepay ! jpegdec",
+                "VP8": "rtpvp8depay ! vp8dec",
+                "VP9": "rtpvp9depay ! vp9dec",
+            }
+            # The elementary streams inside an MP2T track (rtpmp2tdepay ! tsdemux), by caps name;
+            # a queue each, as a demuxer's outputs need so that one branch cannot stall the others.
+            DEMUXED = {
+                "video/x-h264": ("video", "queue ! h264parse ! avdec_h264"),
+                "audio/mpeg": ("audio", "queue ! aacparse ! avdec_aac"),
             }
 
             Gst.init(None)
@@ -49,6 +67,7 @@ final class GstPlayer {
             wanted = {"video": int(sys.argv[3]), "audio": int(sys.argv[4])}
             limit_seconds = int(sys.argv[5])
             decoded = {"video": 0, "audio": 0}
+            size = {}
             pipeline = Gst.Pipeline.new("player")
             source = Gst.ElementFactory.make("rtspsrc", "src")
             source.set_property("location", url)
@@ -66,7 +85,7 @@ final class GstPlayer {
 
 
             def report():
-                return "decoded video=%d audio=%d" % (decoded["video"], decoded["audio"])
+                return "decoded video=%d audio=%d size=%s" % (decoded["video"], decoded["audio"], size.get("video", ""))
 
 
             def finish(code, why):
@@ -77,30 +96,63 @@ final class GstPlayer {
 
 
             def count(media):
-                def on_handoff(*_args):
+                def on_handoff(_sink, _buffer, pad):
+                    if media not in size:
+                        s = pad.get_current_caps().get_structure(0)
+                        if s.has_field("width"):
+                            size[media] = "%dx%d" % (s.get_int("width")[1], s.get_int("height")[1])
                     decoded[media] += 1
                     if all(decoded[m] >= wanted[m] for m in wanted):
                         GLib.idle_add(finish, 0, "enough frames")
                 return on_handoff
 
 
-            def on_pad_added(_src, pad):
-                s = pad.get_current_caps().get_structure(0)
-                media, encoding = s.get_string("media"), s.get_string("encoding-name")
-                if media not in wanted or encoding not in DECODERS:
-                    print("no decoder for %s %s" % (media, encoding), flush=True)
-                    return
-                branch = Gst.parse_bin_from_description(DECODERS[encoding] + " ! fakesink sync=false signal-handoffs=true name=sink", True)
+            def decode(pad, media, decoder):
+                branch = Gst.parse_bin_from_description(decoder + " ! fakesink sync=false signal-handoffs=true name=sink", True)
                 branch.get_by_name("sink").connect("handoff", count(media))
                 pipeline.add(branch)
                 branch.sync_state_with_parent()
                 pad.link(branch.get_static_pad("sink"))
 
 
+            def on_demuxed(_demux, pad):
+                name = pad.query_caps(None).get_structure(0).get_name()
+                if name not in DEMUXED:
+                    print("no decoder for %s" % name, flush=True)
+                    return
+                decode(pad, *DEMUXED[name])
+
+
+            def demux_transport_stream(pad):
+                depay = Gst.ElementFactory.make("rtpmp2tdepay")
+                demux = Gst.ElementFactory.make("tsdemux")
+                demux.connect("pad-added", on_demuxed)
+                pipeline.add(depay)
+                pipeline.add(demux)
+                depay.link(demux)
+                demux.sync_state_with_parent()
+                depay.sync_state_with_parent()
+                pad.link(depay.get_static_pad("sink"))
+
+
+            def on_pad_added(_src, pad):
+                s = pad.get_current_caps().get_structure(0)
+                media, encoding = s.get_string("media"), s.get_string("encoding-name")
+                if encoding == "MP2T":
+                    demux_transport_stream(pad)
+                elif media not in wanted or encoding not in DECODERS:
+                    print("no decoder for %s %s" % (media, encoding), flush=True)
+                else:
+                    decode(pad, media, DECODERS[encoding])
+
+
             def on_message(_bus, message):
                 if message.type == Gst.MessageType.ERROR:
                     error, debug = message.parse_error()
                     GLib.idle_add(finish, 1, "ERROR from %s: %s (%s)" % (message.src.get_name(), error.message, debug))
+                elif message.type == Gst.MessageType.WARNING:
+                    warning, debug = message.parse_warning()
+                    print("WARNING from %s: %s (%s)" % (message.src.get_name(), warning.message, debug), flush=True)
                 elif message.type == Gst.MessageType.EOS:
                     GLib.idle_add(finish, 1, "end of stream before enough frames")
 
@@ -155,7 +207,9 @@ final class GstPlayer {
             Matcher m = DECODED.matcher(r.stdout());
             boolean reported = m.find();
             return new Outcome(r.exitCode(), reported ? Integer.parseInt(m.group(1)) : 0,
-                    reported ? Integer.parseInt(m.group(2)) : 0, ExternalTool.tail(r.stdout() + r.stderr()));
+                    reported ? Integer.parseInt(m.group(2)) : 0, reported ? m.group(3) : "",
+                    WARNING.matcher(r.stdout()).results().map(MatchResult::group).toList(),
+                    ExternalTool.tail(r.stdout() + r.stderr()));
         } finally {
             Files.deleteIfExists(script);
         }

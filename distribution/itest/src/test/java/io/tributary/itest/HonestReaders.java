@@ -226,7 +226,7 @@ final class HonestReaders implements AutoCloseable {
                 }
             }
         });
-        byte[] report = interleaved(1, receiverReport(readers.size()));
+        byte[] report = RawRtsp.interleaved(1, receiverReport(readers.size()));
         reports.add(() -> {
             try {
                 rtsp.sendBytes(report);
@@ -414,15 +414,6 @@ final class HonestReaders implements AutoCloseable {
                 (byte) (ssrc >>> 8), (byte) ssrc};
     }
 
-    private static byte[] interleaved(int channel, byte[] data) {
-        byte[] frame = new byte[4 + data.length];
-        frame[0] = '$';
-        frame[1] = (byte) channel;
-        frame[2] = (byte) (data.length >> 8);
-        frame[3] = (byte) data.length;
-        System.arraycopy(data, 0, frame, 4, data.length);
-        return frame;
-    }
 
     /** An even port on 127.0.0.1 whose successor is free too: the RTP and RTCP sockets of one reader. */
     static DatagramSocket[] udpPortPair() throws IOException {

@@ -417,7 +417,7 @@ class HostileClientsTest {
         List<String> answers = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (BadInput bad : cases) {
-            Exchange seen = exchange("127.0.0.3", bad.bytes(), bad.statuses().size());
+            RawRtsp.Exchange seen = exchange("127.0.0.3", bad.bytes(), bad.statuses().size());
             answers.add(bad.name() + " → " + seen);
             if (!seen.statuses().equals(bad.statuses()) || seen.kept() != bad.kept()) {
                 problems.add(bad.name() + ": expected " + bad.statuses() + (bad.kept() ? " and kept" : " and closed")
@@ -458,45 +458,10 @@ class HostileClientsTest {
                 String.join("; ", answers), problems);
     }
 
-    /** What came back for some bytes sent on a new connection: statuses, and whether it then still answered OPTIONS. */
-    private record Exchange(List<Integer> statuses, boolean kept) {
-        @Override
-        public String toString() {
-            return statuses.stream().map(s -> s < 0 ? "no answer" : Integer.toString(s)).reduce((a, b) -> a + " + " + b)
-                    .orElse("nothing") + (kept ? ", kept" : ", closed");
-        }
-    }
-
-    /**
-     * Sends {@code bytes} on a new connection from {@code from} (on a thread of its own: the server
-     * may stop reading halfway), reads {@code answers} responses, then asks OPTIONS on it.
-     */
-    private static Exchange exchange(String from, byte[] bytes, int answers) throws Exception {
+    /** {@link RawRtsp#exchange(byte[], int)} on a new connection from {@code from}. */
+    private static RawRtsp.Exchange exchange(String from, byte[] bytes, int answers) throws Exception {
         try (RawRtsp rtsp = new RawRtsp(from, port(), 0)) {
-            Thread writer = Thread.ofVirtual().start(() -> {
-                try {
-                    rtsp.sendBytes(bytes);
-                } catch (IOException e) {
-                    // the server closed the connection before all was sent: expected for fatal input
-                }
-            });
-            List<Integer> statuses = new ArrayList<>();
-            for (int i = 0; i < answers; i++) {
-                try {
-                    statuses.add(rtsp.read().status());
-                } catch (IOException e) {
-                    statuses.add(-1);
-                    break;
-                }
-            }
-            writer.join(15_000);
-            boolean kept;
-            try {
-                kept = rtsp.request("OPTIONS", "*", 99).status() == 200;
-            } catch (IOException e) {
-                kept = false;
-            }
-            return new Exchange(statuses, kept);
+            return rtsp.exchange(bytes, answers);
         }
     }
 
@@ -585,12 +550,12 @@ class HostileClientsTest {
                     data[3] = 1;
                     putInt(data, 4, ssrc);
                 }
-                out.writeBytes(frame(channel, data));
+                out.writeBytes(RawRtsp.interleaved(channel, data));
             }
         }
         for (int channel = 0; channel < 4; channel++) {
-            out.writeBytes(frame(channel, new byte[0]));
-            out.writeBytes(frame(channel, new byte[65535]));
+            out.writeBytes(RawRtsp.interleaved(channel, new byte[0]));
+            out.writeBytes(RawRtsp.interleaved(channel, new byte[65535]));
         }
         return out.toByteArray();
     }
@@ -1304,16 +1269,6 @@ class HostileClientsTest {
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    private static byte[] frame(int channel, byte[] data) {
-        byte[] frame = new byte[4 + data.length];
-        frame[0] = '$';
-        frame[1] = (byte) channel;
-        frame[2] = (byte) (data.length >> 8);
-        frame[3] = (byte) data.length;
-        System.arraycopy(data, 0, frame, 4, data.length);
-        return frame;
     }
 
     private static void putInt(byte[] data, int at, long value) {

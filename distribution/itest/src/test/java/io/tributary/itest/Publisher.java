@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * An ffmpeg publishing to Tributary with ANNOUNCE/RECORD for as long as the test needs:
  * a file looped in real time ({@code -c copy}) or a live encode.
  */
-final class Publisher implements AutoCloseable {
+public final class Publisher implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
     private final Process process;
     private final Path log;
@@ -29,7 +29,7 @@ final class Publisher implements AutoCloseable {
     }
 
     /** Publishes {@code file} in a loop, in real time, without re-encoding. */
-    static Publisher loop(Path file, String url, String transport) throws IOException {
+    public static Publisher loop(Path file, String url, String transport) throws IOException {
         ExternalTool.require("ffmpeg");
         return new Publisher(List.of("ffmpeg", "-nostdin", "-v", "error", "-re", "-stream_loop", "-1",
                 "-i", file.toString(), "-c", "copy", "-f", "rtsp", "-rtsp_transport", transport, url), url);
@@ -49,21 +49,50 @@ final class Publisher implements AutoCloseable {
 
     /** Publishes a live H.264 test pattern (no audio) with a keyframe every {@code gop} frames at 25 fps. */
     static Publisher testPattern(String url, int gop) throws IOException {
-        ExternalTool.require("ffmpeg");
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-re",
-                "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25", "-c:v", "libx264", "-preset", "ultrafast",
-                "-tune", "zerolatency", "-g", Integer.toString(gop), "-bf", "0", "-f", "rtsp",
-                "-rtsp_transport", "tcp", url));
-        return new Publisher(command, url);
+        return liveEncode(url, "tcp", "320x240", 25, "-c:v", "libx264", "-preset", "ultrafast", "-tune",
+                "zerolatency", "-g", Integer.toString(gop), "-bf", "0");
     }
 
     /** Publishes a live H.265 test pattern (no audio, 1 s GOP at 25 fps) encoded by x265. */
     static Publisher h265TestPattern(String url) throws IOException {
+        return liveEncode(url, "tcp", "320x240", 25, "-pix_fmt", "yuv420p", "-c:v", "libx265", "-preset",
+                "ultrafast", "-x265-params", "log-level=none:keyint=25:bframes=0");
+    }
+
+    /**
+     * Publishes a live 640x480 Motion JPEG test pattern at 15 fps over {@code transport} (tcp, udp),
+     * as a camera does: the standard Huffman tables of RFC 2435 ({@code -huffman default}), so
+     * that the RTP payload carries no tables and the receiver's defaults decode it.
+     */
+    static Publisher mjpegTestPattern(String url, String transport) throws IOException {
+        return liveEncode(url, transport, "640x480", 15, "-c:v", "mjpeg", "-huffman", "default", "-pix_fmt",
+                "yuvj420p", "-q:v", "5");
+    }
+
+    /** Publishes a live 320x240 VP8 test pattern (libvpx, real time, 1 s GOP at 25 fps) over TCP. */
+    static Publisher vp8TestPattern(String url) throws IOException {
+        return liveEncode(url, "tcp", "320x240", 25, "-pix_fmt", "yuv420p", "-c:v", "libvpx", "-deadline",
+                "realtime", "-cpu-used", "8", "-g", "25");
+    }
+
+    /**
+     * Publishes the same pattern as {@link #vp8TestPattern(String)} in VP9 (libvpx-vp9), with
+     * {@code -strict experimental}, without which ffmpeg 5.1's VP9 RTP packetizer refuses to run.
+     */
+    static Publisher vp9TestPattern(String url) throws IOException {
+        return liveEncode(url, "tcp", "320x240", 25, "-pix_fmt", "yuv420p", "-c:v", "libvpx-vp9", "-deadline",
+                "realtime", "-cpu-used", "8", "-g", "25", "-strict", "experimental");
+    }
+
+    /** ffmpeg encoding its {@code testsrc} pattern of {@code size} at {@code fps} live with {@code encoding}. */
+    private static Publisher liveEncode(String url, String transport, String size, int fps, String... encoding)
+            throws IOException {
         ExternalTool.require("ffmpeg");
-        return new Publisher(List.of("ffmpeg", "-nostdin", "-v", "error", "-re", "-f", "lavfi", "-i",
-                "testsrc=size=320x240:rate=25", "-pix_fmt", "yuv420p", "-c:v", "libx265", "-preset", "ultrafast",
-                "-x265-params", "log-level=none:keyint=25:bframes=0", "-f", "rtsp", "-rtsp_transport", "tcp", url),
-                url);
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-re", "-f", "lavfi",
+                "-i", "testsrc=size=" + size + ":rate=" + fps));
+        command.addAll(List.of(encoding));
+        command.addAll(List.of("-f", "rtsp", "-rtsp_transport", transport, url));
+        return new Publisher(command, url);
     }
 
     /** GStreamer's {@code rtspclientsink} publishing a live H.264 test pattern at 25 fps, 1 s GOP. */
@@ -88,15 +117,16 @@ final class Publisher implements AutoCloseable {
     }
 
     /** Waits until a reader of the path receives video, i.e. the publisher is recording. */
-    Publisher awaitPublished(int rtspPort) throws Exception {
-        boolean ready = Await.until(READY_TIMEOUT, () -> !process.isAlive() || receivesVideo(rtspPort));
+    public Publisher awaitPublished(int rtspPort) throws Exception {
+        boolean ready = Await.until(READY_TIMEOUT, () -> !process.isAlive() || receives(rtspPort, url));
         if (!process.isAlive() || !ready) {
             fail("ffmpeg did not publish " + url + ":\n" + output());
         }
         return this;
     }
 
-    private boolean receivesVideo(int rtspPort) {
+    /** Whether a reader of {@code url}'s first track receives packets within a second. */
+    static boolean receives(int rtspPort, String url) {
         try (RawRtsp rtsp = new RawRtsp(rtspPort)) {
             RawRtsp.Response setup = rtsp.request("SETUP", url + "/trackID=0", 1,
                     "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");

@@ -23,26 +23,26 @@ import java.util.Map;
  * as given and reads responses and {@code $} frames with its own minimal parser (not the
  * server's), so the server's framing is checked against a second implementation.
  */
-final class RawRtsp implements Closeable {
+public final class RawRtsp implements Closeable {
     /** A parsed response. Header names are lower-cased. */
-    record Response(int status, String statusLine, Map<String, String> headers, String body) {
+    public record Response(int status, String statusLine, Map<String, String> headers, String body) {
         /** The value of a header; repeated headers are joined with a line feed, in order. */
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
     /** One interleaved frame. */
-    record Frame(int channel, byte[] data) {
-        int sequence() {
+    public record Frame(int channel, byte[] data) {
+        public int sequence() {
             return ((data[2] & 0xff) << 8) | (data[3] & 0xff);
         }
 
-        long timestamp() {
+        public long timestamp() {
             return ((data[4] & 0xffL) << 24) | ((data[5] & 0xffL) << 16) | ((data[6] & 0xffL) << 8) | (data[7] & 0xffL);
         }
 
-        int payloadType() {
+        public int payloadType() {
             return data[1] & 0x7f;
         }
     }
@@ -52,7 +52,7 @@ final class RawRtsp implements Closeable {
     private final OutputStream out;
     private final List<Frame> frames = new ArrayList<>();
 
-    RawRtsp(int port) throws IOException {
+    public RawRtsp(int port) throws IOException {
         this(port, 0);
     }
 
@@ -65,7 +65,7 @@ final class RawRtsp implements Closeable {
      * A client connecting from {@code localAddress} (another loopback address such as 127.0.0.2 is
      * another client host to the server), or from the default address when null.
      */
-    RawRtsp(String localAddress, int port, int receiveBuffer) throws IOException {
+    public RawRtsp(String localAddress, int port, int receiveBuffer) throws IOException {
         this(connect(localAddress, port, receiveBuffer));
     }
 
@@ -143,20 +143,30 @@ final class RawRtsp implements Closeable {
         return socket;
     }
 
-    void send(String raw) throws IOException {
+    public void send(String raw) throws IOException {
         out.write(raw.getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 
-    void sendBytes(byte[] raw) throws IOException {
+    public void sendBytes(byte[] raw) throws IOException {
         out.write(raw);
         out.flush();
     }
 
     /** Sends a request with the given header lines (each without CRLF) and reads its response. */
-    Response request(String method, String url, int cseq, String... headers) throws IOException {
-        StringBuilder sb = new StringBuilder(method).append(' ').append(url).append(" RTSP/1.0\r\n")
-                .append("CSeq: ").append(cseq).append("\r\n");
+    public Response request(String method, String url, int cseq, String... headers) throws IOException {
+        return request("RTSP/1.0", method, url, cseq, headers);
+    }
+
+    /** Like {@link #request(String, String, int, String...)}, as an RTSP/2.0 request. */
+    public Response request2(String method, String url, int cseq, String... headers) throws IOException {
+        return request("RTSP/2.0", method, url, cseq, headers);
+    }
+
+    private Response request(String version, String method, String url, int cseq, String... headers)
+            throws IOException {
+        StringBuilder sb = new StringBuilder(method).append(' ').append(url).append(' ').append(version)
+                .append("\r\nCSeq: ").append(cseq).append("\r\n");
         for (String header : headers) {
             sb.append(header).append("\r\n");
         }
@@ -164,8 +174,59 @@ final class RawRtsp implements Closeable {
         return read();
     }
 
+    /** {@code data} as an interleaved frame on {@code channel}: {@code $}, the channel, a 16-bit length. */
+    public static byte[] interleaved(int channel, byte[] data) {
+        byte[] frame = new byte[4 + data.length];
+        frame[0] = '$';
+        frame[1] = (byte) channel;
+        frame[2] = (byte) (data.length >> 8);
+        frame[3] = (byte) data.length;
+        System.arraycopy(data, 0, frame, 4, data.length);
+        return frame;
+    }
+
+    /** What came back for some bytes sent on a connection: statuses (-1: closed instead), then whether OPTIONS is still answered. */
+    public record Exchange(List<Integer> statuses, boolean kept) {
+        @Override
+        public String toString() {
+            return statuses.stream().map(s -> s < 0 ? "no answer" : Integer.toString(s)).reduce((a, b) -> a + " + " + b)
+                    .orElse("nothing") + (kept ? ", kept" : ", closed");
+        }
+    }
+
+    /**
+     * Sends {@code bytes} (on a thread of its own: the server may stop reading halfway), reads
+     * {@code answers} responses, then asks OPTIONS on the same connection.
+     */
+    public Exchange exchange(byte[] bytes, int answers) throws InterruptedException {
+        Thread writer = Thread.ofVirtual().start(() -> {
+            try {
+                sendBytes(bytes);
+            } catch (IOException e) {
+                // the server closed the connection before all was sent: expected for fatal input
+            }
+        });
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < answers; i++) {
+            try {
+                statuses.add(read().status());
+            } catch (IOException e) {
+                statuses.add(-1);
+                break;
+            }
+        }
+        writer.join(15_000);
+        boolean kept;
+        try {
+            kept = request("OPTIONS", "*", 99).status() == 200;
+        } catch (IOException e) {
+            kept = false;
+        }
+        return new Exchange(statuses, kept);
+    }
+
     /** Reads the next response, keeping interleaved frames that come before it. */
-    Response read() throws IOException {
+    public Response read() throws IOException {
         while (true) {
             int first = in.read();
             if (first < 0) {
@@ -191,14 +252,14 @@ final class RawRtsp implements Closeable {
     }
 
     /** A request the server sent (RTSP 2.0 PLAY_NOTIFY, TEARDOWN). Header names are lower-cased. */
-    record Request(String method, String uri, String version, Map<String, String> headers) {
-        String header(String name) {
+    public record Request(String method, String uri, String version, Map<String, String> headers) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
     /** Reads the next request from the server within {@code millis}, keeping interleaved frames before it. */
-    Request readRequest(int millis) throws IOException {
+    public Request readRequest(int millis) throws IOException {
         socket.setSoTimeout(millis);
         try {
             while (true) {
@@ -228,7 +289,7 @@ final class RawRtsp implements Closeable {
     }
 
     /** Reads interleaved frames for {@code millis}, returning those received (and earlier kept ones). */
-    List<Frame> frames(long millis) throws IOException {
+    public List<Frame> frames(long millis) throws IOException {
         long deadline = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < deadline) {
             socket.setSoTimeout((int) Math.max(1, deadline - System.currentTimeMillis()));
@@ -255,7 +316,7 @@ final class RawRtsp implements Closeable {
      * The first frame on {@code channel}: one kept earlier, else read until it arrives (keeping frames of
      * other channels), or null after {@code millis}.
      */
-    Frame nextFrame(int channel, long millis) throws IOException {
+    public Frame nextFrame(int channel, long millis) throws IOException {
         for (int i = 0; i < frames.size(); i++) {
             if (frames.get(i).channel() == channel) {
                 return frames.remove(i); // kept while waiting for another channel: it came first
@@ -291,7 +352,7 @@ final class RawRtsp implements Closeable {
      * {@code millis}. Only the wait for a frame's first byte is bounded by {@code millis}: a frame
      * once begun is read whole, so a reader polling with short waits never loses its framing.
      */
-    Frame anyFrame(int millis) throws IOException {
+    public Frame anyFrame(int millis) throws IOException {
         socket.setSoTimeout(Math.max(1, millis));
         int first;
         try {

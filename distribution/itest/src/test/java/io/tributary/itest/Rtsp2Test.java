@@ -49,16 +49,6 @@ class Rtsp2Test {
         return "rtsp://127.0.0.1:" + tributary.rtspPort() + path;
     }
 
-    private static RawRtsp.Response request2(RawRtsp rtsp, String method, String url, int cseq, String... headers)
-            throws IOException {
-        StringBuilder raw = new StringBuilder(method + " " + url + " RTSP/2.0\r\nCSeq: " + cseq + "\r\n");
-        for (String header : headers) {
-            raw.append(header).append("\r\n");
-        }
-        rtsp.send(raw.append("\r\n").toString());
-        return rtsp.read();
-    }
-
     @Test
     void gstreamerInItsRtsp2ModePlaysFilesOverTcpAndUdp() throws Exception {
         for (String protocols : new String[] {"tcp", "udp"}) {
@@ -80,17 +70,17 @@ class Rtsp2Test {
     @Test
     void optionsListsTheMethodsAndFeatureTagsOf20() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            RawRtsp.Response options = request2(rtsp, "OPTIONS", "*", 1, "Supported: play.basic, setup.playing");
+            RawRtsp.Response options = rtsp.request2("OPTIONS", "*", 1, "Supported: play.basic, setup.playing");
             assertEquals(200, options.status());
             assertTrue(options.statusLine().startsWith("RTSP/2.0 "), options.statusLine());
             assertFalse(options.header("Public").contains("RECORD"), "RECORD is not in core RTSP 2.0");
             assertEquals("play.basic, play.scale, play.speed", options.header("Supported"));
-            assertEquals(200, request2(rtsp, "OPTIONS", "*", 2, "Require: play.basic").status());
-            RawRtsp.Response unknown = request2(rtsp, "OPTIONS", "*", 3, "Require: play.basic, play.scale.x");
+            assertEquals(200, rtsp.request2("OPTIONS", "*", 2, "Require: play.basic").status());
+            RawRtsp.Response unknown = rtsp.request2("OPTIONS", "*", 3, "Require: play.basic, play.scale.x");
             assertEquals(551, unknown.status());
             assertEquals("play.scale.x", unknown.header("Unsupported"));
 
-            RawRtsp.Response record = request2(rtsp, "RECORD", url("/live/x"), 4);
+            RawRtsp.Response record = rtsp.request2("RECORD", url("/live/x"), 4);
             assertEquals(501, record.status(), "publishing is RTSP 1.0's");
             assertFalse(record.header("Public").contains("ANNOUNCE"));
             rtsp.send("OPTIONS * RTSP/2.0\r\nUser-Agent: no-cseq\r\n\r\n");
@@ -104,11 +94,11 @@ class Rtsp2Test {
     void pipelinedSetupsAndPlayShareTheSessionTheFirstSetupCreated() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
             String pipelined = "Pipelined-Requests: 7712";
-            RawRtsp.Response video = request2(rtsp, "SETUP", url("/vod/short.mp4/trackID=0"), 1, pipelined,
+            RawRtsp.Response video = rtsp.request2("SETUP", url("/vod/short.mp4/trackID=0"), 1, pipelined,
                     "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
-            RawRtsp.Response audio = request2(rtsp, "SETUP", url("/vod/short.mp4/trackID=1"), 2, pipelined,
+            RawRtsp.Response audio = rtsp.request2("SETUP", url("/vod/short.mp4/trackID=1"), 2, pipelined,
                     "Transport: RTP/AVP/TCP;unicast;interleaved=2-3");
-            RawRtsp.Response play = request2(rtsp, "PLAY", url("/vod/short.mp4/"), 3, pipelined, "Range: npt=1-");
+            RawRtsp.Response play = rtsp.request2("PLAY", url("/vod/short.mp4/"), 3, pipelined, "Range: npt=1-");
             assertEquals(200, video.status(), video.body());
             assertEquals(200, audio.status(), audio.body());
             assertEquals(200, play.status(), play.body());
@@ -136,10 +126,10 @@ class Rtsp2Test {
     @Test
     void theEndOfAFileIsToldByPlayNotify() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            RawRtsp.Response setup = request2(rtsp, "SETUP", url("/vod/short.mp4/trackID=0"), 1,
+            RawRtsp.Response setup = rtsp.request2("SETUP", url("/vod/short.mp4/trackID=0"), 1,
                     "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
             String session = setup.header("Session").split(";")[0];
-            assertEquals(200, request2(rtsp, "PLAY", url("/vod/short.mp4/"), 2, "Session: " + session,
+            assertEquals(200, rtsp.request2("PLAY", url("/vod/short.mp4/"), 2, "Session: " + session,
                     "Range: npt=2-").status());
             RawRtsp.Request notify = rtsp.readRequest(5000);
             assertEquals("PLAY_NOTIFY", notify.method());
@@ -149,7 +139,7 @@ class Rtsp2Test {
             assertEquals("cseq=2 status=200 reason=\"OK\"", notify.header("Request-Status"));
             assertEquals("npt=-3.000", notify.header("Range"), "the end of the range played");
             rtsp.send("RTSP/2.0 200 OK\r\nCSeq: " + notify.header("CSeq") + "\r\nSession: " + session + "\r\n\r\n");
-            assertEquals(200, request2(rtsp, "PLAY", url("/vod/short.mp4/"), 3, "Session: " + session,
+            assertEquals(200, rtsp.request2("PLAY", url("/vod/short.mp4/"), 3, "Session: " + session,
                     "Range: npt=0-").status(), "the session lives on and plays again");
         }
     }
@@ -160,13 +150,13 @@ class Rtsp2Test {
              RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
             rtp.setSoTimeout(5000);
             int port = rtp.getLocalPort();
-            assertEquals(403, request2(rtsp, "SETUP", url("/vod/short.mp4/trackID=0"), 1,
+            assertEquals(403, rtsp.request2("SETUP", url("/vod/short.mp4/trackID=0"), 1,
                     "Transport: RTP/AVP/UDP;unicast;dest_addr=\"192.0.2.1:" + port + "\"/\"192.0.2.1:" + (port + 1) + "\"")
                     .status(), "media goes only to the requester");
-            assertEquals(400, request2(rtsp, "SETUP", url("/vod/short.mp4/trackID=0"), 2,
+            assertEquals(400, rtsp.request2("SETUP", url("/vod/short.mp4/trackID=0"), 2,
                     "Transport: RTP/AVP/UDP;unicast;dest_addr=:" + port).status(), "addresses are quoted");
 
-            RawRtsp.Response setup = request2(rtsp, "SETUP", url("/vod/short.mp4/trackID=0"), 3,
+            RawRtsp.Response setup = rtsp.request2("SETUP", url("/vod/short.mp4/trackID=0"), 3,
                     "Transport: RTP/AVP/UDP;unicast;dest_addr=\":" + port + "\"/\":" + (port + 1) + "\"");
             assertEquals(200, setup.status(), setup.body());
             String transport = setup.header("Transport");
@@ -174,7 +164,7 @@ class Rtsp2Test {
             assertTrue(transport.matches(".*src_addr=\"127\\.0\\.0\\.1:\\d+\"/\"127\\.0\\.0\\.1:\\d+\".*"), transport);
             assertFalse(transport.contains("client_port") || transport.contains("server_port"), transport);
             String session = setup.header("Session").split(";")[0];
-            assertEquals(200, request2(rtsp, "PLAY", url("/vod/short.mp4/"), 4, "Session: " + session).status());
+            assertEquals(200, rtsp.request2("PLAY", url("/vod/short.mp4/"), 4, "Session: " + session).status());
             DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
             try {
                 rtp.receive(packet);
@@ -191,13 +181,13 @@ class Rtsp2Test {
             String session;
             try (Publisher publisher = Publisher.testPattern(url("/live/ends"), 25)
                     .awaitPublished(tributary.rtspPort())) {
-                RawRtsp.Response setup = request2(rtsp, "SETUP", url("/live/ends/trackID=0"), 1,
+                RawRtsp.Response setup = rtsp.request2("SETUP", url("/live/ends/trackID=0"), 1,
                         "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
                 assertEquals(200, setup.status(), setup.body());
                 assertEquals("No-Seeking, Time-Progressing, Time-Duration=0.0", setup.header("Media-Properties"));
                 assertEquals("npt", setup.header("Accept-Ranges"));
                 session = setup.header("Session").split(";")[0];
-                RawRtsp.Response play = request2(rtsp, "PLAY", url("/live/ends/"), 2, "Session: " + session);
+                RawRtsp.Response play = rtsp.request2("PLAY", url("/live/ends/"), 2, "Session: " + session);
                 assertEquals(200, play.status());
                 assertNull(play.header("Seek-Style"), "nothing to seek");
                 assertNotNull(rtsp.nextFrame(0, 5000));
@@ -214,10 +204,10 @@ class Rtsp2Test {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
             String session;
             try (Publisher first = Publisher.testPattern(url("/live/back"), 25).awaitPublished(tributary.rtspPort())) {
-                RawRtsp.Response setup = request2(rtsp, "SETUP", url("/live/back/trackID=0"), 1,
+                RawRtsp.Response setup = rtsp.request2("SETUP", url("/live/back/trackID=0"), 1,
                         "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
                 session = setup.header("Session").split(";")[0];
-                assertEquals(200, request2(rtsp, "PLAY", url("/live/back/"), 2, "Session: " + session).status());
+                assertEquals(200, rtsp.request2("PLAY", url("/live/back/"), 2, "Session: " + session).status());
                 assertNotNull(rtsp.nextFrame(0, 5000));
             }
             try (Publisher again = Publisher.testPattern(url("/live/back"), 25)) {

@@ -1,4 +1,4 @@
-package io.tributary.itest;
+package io.tributary.conformance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,19 +1,21 @@
-package io.tributary.itest;
+package io.tributary.conformance;
 
-import static io.tributary.itest.Requirement.Level.MUST;
-import static io.tributary.itest.Requirement.Level.SHOULD;
-import static io.tributary.itest.Requirement.Spec.CHECKLIST;
-import static io.tributary.itest.Requirement.Spec.RFC2326;
-import static io.tributary.itest.Requirement.Spec.RFC7826;
-import static io.tributary.itest.Wire.CLIP;
-import static io.tributary.itest.Wire.TCP_VIDEO;
-import static io.tributary.itest.Wire.session;
+import static io.tributary.conformance.Requirement.Level.MUST;
+import static io.tributary.conformance.Requirement.Level.SHOULD;
+import static io.tributary.conformance.Requirement.Spec.CHECKLIST;
+import static io.tributary.conformance.Requirement.Spec.RFC2326;
+import static io.tributary.conformance.Requirement.Spec.RFC7826;
+import static io.tributary.conformance.Wire.CLIP;
+import static io.tributary.conformance.Wire.TCP_VIDEO;
+import static io.tributary.conformance.Wire.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.itest.RawRtsp;
+import io.tributary.itest.TributaryFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -51,41 +53,14 @@ class MalformedRequestsTest {
         return Wire.url(tributary, path);
     }
 
-    /** What came back for some bytes on a new connection: statuses, then whether OPTIONS is still answered. */
-    private record Exchange(List<Integer> statuses, boolean kept) {
-    }
-
-    private static Exchange exchange(String raw, int answers) throws Exception {
+    private static RawRtsp.Exchange exchange(String raw, int answers) throws Exception {
         return exchange(raw.getBytes(StandardCharsets.UTF_8), answers);
     }
 
-    /** Sends {@code bytes} on a thread of its own (the server may stop reading), reads {@code answers} responses. */
-    private static Exchange exchange(byte[] bytes, int answers) throws Exception {
+    /** {@link RawRtsp#exchange(byte[], int)} on a new connection. */
+    private static RawRtsp.Exchange exchange(byte[] bytes, int answers) throws Exception {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            Thread writer = Thread.ofVirtual().start(() -> {
-                try {
-                    rtsp.sendBytes(bytes);
-                } catch (IOException e) {
-                    // closed before all was sent: expected for fatal input
-                }
-            });
-            List<Integer> statuses = new java.util.ArrayList<>();
-            for (int i = 0; i < answers; i++) {
-                try {
-                    statuses.add(rtsp.read().status());
-                } catch (IOException e) {
-                    statuses.add(-1);
-                    break;
-                }
-            }
-            writer.join(10_000);
-            boolean kept;
-            try {
-                kept = rtsp.request("OPTIONS", "*", 99).status() == 200;
-            } catch (IOException e) {
-                kept = false;
-            }
-            return new Exchange(statuses, kept);
+            return rtsp.exchange(bytes, answers);
         }
     }
 
@@ -110,16 +85,16 @@ class MalformedRequestsTest {
     @Requirement(spec = RFC7826, section = "17.4.1", level = MUST,
             text = "a header line without a colon, or with a NUL byte, gets 400 and the connection is kept")
     void malformedHeaderLinesGet400() throws Exception {
-        assertEquals(new Exchange(List.of(400), true), exchange("DESCRIBE " + url(CLIP) + " RTSP/1.0\r\nCSeq: 1\r\n"
+        assertEquals(new RawRtsp.Exchange(List.of(400), true), exchange("DESCRIBE " + url(CLIP) + " RTSP/1.0\r\nCSeq: 1\r\n"
                 + "this line has no colon\r\n\r\n", 1));
-        assertEquals(new Exchange(List.of(400), true), exchange("OPTIONS * RTSP/1.0\r\nCSeq: 1\r\nX-Nul: a\u0000b\r\n\r\n", 1));
+        assertEquals(new RawRtsp.Exchange(List.of(400), true), exchange("OPTIONS * RTSP/1.0\r\nCSeq: 1\r\nX-Nul: a\u0000b\r\n\r\n", 1));
     }
 
     @Test
     @Requirement(spec = RFC2326, section = "6.1, 7.1.1 (H10.4.1)", level = MUST,
             text = "a garbage request line gets 400 and the connection resynchronises on the next request")
     void aGarbageRequestLineGets400AndTheNextRequestIsAnswered() throws Exception {
-        assertEquals(new Exchange(List.of(400, 200), true),
+        assertEquals(new RawRtsp.Exchange(List.of(400, 200), true),
                 exchange("this is not rtsp\r\n\r\nOPTIONS * RTSP/1.0\r\nCSeq: 2\r\n\r\n", 2));
     }
 
@@ -127,20 +102,20 @@ class MalformedRequestsTest {
     @Requirement(spec = CHECKLIST, section = "Messages and connections", level = MUST,
             text = "limits: an over-long header line or too many headers -> 431 and close")
     void overlongHeadersGet431AndAreClosed() throws Exception {
-        assertEquals(new Exchange(List.of(431), false),
+        assertEquals(new RawRtsp.Exchange(List.of(431), false),
                 exchange("OPTIONS * RTSP/1.0\r\nCSeq: 1\r\nX-Big: " + "a".repeat(100 * 1024) + "\r\n\r\n", 1));
         StringBuilder many = new StringBuilder("OPTIONS * RTSP/1.0\r\nCSeq: 2\r\n");
         for (int i = 0; i < 10_000; i++) {
             many.append("X-H").append(i).append(": v\r\n");
         }
-        assertEquals(new Exchange(List.of(431), false), exchange(many.append("\r\n").toString(), 1));
+        assertEquals(new RawRtsp.Exchange(List.of(431), false), exchange(many.append("\r\n").toString(), 1));
     }
 
     @Test
     @Requirement(spec = CHECKLIST, section = "Messages and connections", level = MUST,
             text = "limits: a request line of 1 MiB -> 414 and close")
     void aHugeRequestLineGets414AndIsClosed() throws Exception {
-        assertEquals(new Exchange(List.of(414), false),
+        assertEquals(new RawRtsp.Exchange(List.of(414), false),
                 exchange("DESCRIBE " + url("/") + "a".repeat(1 << 20) + " RTSP/1.0\r\nCSeq: 1\r\n\r\n", 1));
     }
 
@@ -149,9 +124,9 @@ class MalformedRequestsTest {
             text = "limits: a body over the limit (or announced as 1 GB) -> 413 and close")
     void anOversizedBodyGets413AndIsClosed() throws Exception {
         String set = "SET_PARAMETER " + url(CLIP) + " RTSP/1.0\r\nCSeq: 1\r\nContent-Type: text/parameters\r\n";
-        assertEquals(new Exchange(List.of(413), false),
+        assertEquals(new RawRtsp.Exchange(List.of(413), false),
                 exchange(set + "Content-Length: " + (MAX_BODY + 1) + "\r\n\r\n" + "p".repeat(MAX_BODY + 1), 1));
-        assertEquals(new Exchange(List.of(413), false), exchange("ANNOUNCE " + url("/live/big") + " RTSP/1.0\r\nCSeq: 2\r\n"
+        assertEquals(new RawRtsp.Exchange(List.of(413), false), exchange("ANNOUNCE " + url("/live/big") + " RTSP/1.0\r\nCSeq: 2\r\n"
                 + "Content-Type: application/sdp\r\nContent-Length: 1000000000\r\n\r\n", 1));
     }
 
@@ -160,10 +135,10 @@ class MalformedRequestsTest {
             text = "a negative or conflicting Content-Length cannot frame the message: 400 and close")
     void unframableContentLengthsGet400AndClose() throws Exception {
         String set = "SET_PARAMETER " + url(CLIP) + " RTSP/1.0\r\nCSeq: 1\r\nContent-Type: text/parameters\r\n";
-        assertEquals(new Exchange(List.of(400), false), exchange(set + "Content-Length: -1\r\n\r\n", 1));
-        assertEquals(new Exchange(List.of(400), false),
+        assertEquals(new RawRtsp.Exchange(List.of(400), false), exchange(set + "Content-Length: -1\r\n\r\n", 1));
+        assertEquals(new RawRtsp.Exchange(List.of(400), false),
                 exchange(set + "Content-Length: 4\r\nContent-Length: 5\r\n\r\nabcde", 1));
-        assertEquals(new Exchange(List.of(400), false), exchange(set + "Content-Length: 0x10\r\n\r\n", 1));
+        assertEquals(new RawRtsp.Exchange(List.of(400), false), exchange(set + "Content-Length: 0x10\r\n\r\n", 1));
     }
 
     @Test
@@ -174,7 +149,7 @@ class MalformedRequestsTest {
         for (int i = 1; i <= 500; i++) {
             flood.append("OPTIONS * RTSP/1.0\r\nCSeq: ").append(i).append("\r\n\r\n");
         }
-        Exchange seen = exchange(flood.toString(), 500);
+        RawRtsp.Exchange seen = exchange(flood.toString(), 500);
         assertTrue(seen.statuses().contains(-1), "closed before answering all 500: " + seen.statuses().size());
         assertFalse(seen.kept(), "closed");
     }
@@ -188,7 +163,7 @@ class MalformedRequestsTest {
         for (int i = 0; i < junk.length; i++) {
             junk[i] = (byte) (0x80 | junk[i]); // no line end, not a TLS or $ start
         }
-        Exchange seen = exchange(junk, 1);
+        RawRtsp.Exchange seen = exchange(junk, 1);
         assertFalse(seen.kept(), "closed: " + seen);
     }
 
@@ -332,7 +307,7 @@ class MalformedRequestsTest {
             text = "a malformed Pipelined-Requests value gets 400")
     void aMalformedPipelinedRequestsGets400() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            assertEquals(400, Wire.v2(rtsp, "SETUP", url(CLIP + "/trackID=0"), 1, TCP_VIDEO,
+            assertEquals(400, rtsp.request2("SETUP", url(CLIP + "/trackID=0"), 1, TCP_VIDEO,
                     "Pipelined-Requests: not-a-number").status());
         }
     }
@@ -358,13 +333,7 @@ class MalformedRequestsTest {
             rtp[0] = (byte) 0x80;
             rtp[1] = 96;
             for (int channel : new int[] {0, 1, 7, 255}) {
-                byte[] frame = new byte[4 + rtp.length];
-                frame[0] = '$';
-                frame[1] = (byte) channel;
-                frame[2] = (byte) (rtp.length >> 8);
-                frame[3] = (byte) rtp.length;
-                System.arraycopy(rtp, 0, frame, 4, rtp.length);
-                rtsp.sendBytes(frame);
+                rtsp.sendBytes(RawRtsp.interleaved(channel, rtp));
             }
             RawRtsp.Response r = rtsp.request("OPTIONS", "*", 1);
             assertEquals(200, r.status());

@@ -1,14 +1,13 @@
-package io.tributary.itest;
+package io.tributary.conformance;
 
-import static io.tributary.itest.Requirement.Level.MUST;
-import static io.tributary.itest.Requirement.Level.SHOULD;
-import static io.tributary.itest.Requirement.Spec.CHECKLIST;
-import static io.tributary.itest.Requirement.Spec.RFC7826;
-import static io.tributary.itest.Wire.CLIP;
-import static io.tributary.itest.Wire.TCP_AUDIO;
-import static io.tributary.itest.Wire.TCP_VIDEO;
-import static io.tributary.itest.Wire.session;
-import static io.tributary.itest.Wire.v2;
+import static io.tributary.conformance.Requirement.Level.MUST;
+import static io.tributary.conformance.Requirement.Level.SHOULD;
+import static io.tributary.conformance.Requirement.Spec.CHECKLIST;
+import static io.tributary.conformance.Requirement.Spec.RFC7826;
+import static io.tributary.conformance.Wire.CLIP;
+import static io.tributary.conformance.Wire.TCP_AUDIO;
+import static io.tributary.conformance.Wire.TCP_VIDEO;
+import static io.tributary.conformance.Wire.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,6 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.itest.Publisher;
+import io.tributary.itest.RawRtsp;
+import io.tributary.itest.TributaryFixture;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -70,7 +72,7 @@ class Rfc7826Test {
         String[] headers = new String[more.length + 1];
         headers[0] = TCP_VIDEO;
         System.arraycopy(more, 0, headers, 1, more.length);
-        return v2(rtsp, "SETUP", url(CLIP + "/trackID=0"), cseq, headers);
+        return rtsp.request2("SETUP", url(CLIP + "/trackID=0"), cseq, headers);
     }
 
     // 4, 7, 8: versions and message basics
@@ -82,11 +84,11 @@ class Rfc7826Test {
             text = "RTSP/1.0 and RTSP/2.0 on the same port")
     void bothVersionsAreAnsweredInTheirOwnVersionOnOneConnection() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            RawRtsp.Response two = v2(rtsp, "OPTIONS", "*", 1);
+            RawRtsp.Response two = rtsp.request2("OPTIONS", "*", 1);
             assertTrue(two.statusLine().startsWith("RTSP/2.0 200 "), two.statusLine());
             RawRtsp.Response one = rtsp.request("OPTIONS", "*", 2);
             assertTrue(one.statusLine().startsWith("RTSP/1.0 200 "), one.statusLine());
-            RawRtsp.Response describe = v2(rtsp, "DESCRIBE", url(CLIP), 3);
+            RawRtsp.Response describe = rtsp.request2("DESCRIBE", url(CLIP), 3);
             assertTrue(describe.statusLine().startsWith("RTSP/2.0 200 "), describe.statusLine());
         }
     }
@@ -102,7 +104,7 @@ class Rfc7826Test {
             RawRtsp.Response r = rtsp.read();
             assertEquals(505, r.status());
             assertEquals("1", r.header("CSeq"));
-            assertEquals(200, v2(rtsp, "OPTIONS", "*", 2).status(), "the connection goes on");
+            assertEquals(200, rtsp.request2("OPTIONS", "*", 2).status(), "the connection goes on");
         }
     }
 
@@ -123,9 +125,9 @@ class Rfc7826Test {
             rtsp.send("DESCRIBE " + url(CLIP) + " RTSP/2.0\r\nAccept: application/sdp\r\n\r\n");
             RawRtsp.Response noCseq = rtsp.read();
             assertEquals(400, noCseq.status());
-            RawRtsp.Response badSession = v2(rtsp, "PLAY", url(CLIP + "/"), 2, "Session: a b");
+            RawRtsp.Response badSession = rtsp.request2("PLAY", url(CLIP + "/"), 2, "Session: a b");
             assertEquals(400, badSession.status());
-            RawRtsp.Response unknown = v2(rtsp, "DESCRIBE", url("/nope"), 3);
+            RawRtsp.Response unknown = rtsp.request2("DESCRIBE", url("/nope"), 3);
             assertEquals(404, unknown.status());
             assertTrue(unknown.statusLine().startsWith("RTSP/2.0 "), unknown.statusLine());
             assertTrue(badSession.statusLine().startsWith("RTSP/2.0 "), "bad header: " + badSession.statusLine());
@@ -137,9 +139,9 @@ class Rfc7826Test {
     @Requirement(spec = RFC7826, section = "18.20", level = MUST, text = "every response echoes its request's CSeq")
     void everyResponseEchoesTheCseq() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            assertEquals("271", v2(rtsp, "OPTIONS", "*", 271).header("CSeq"));
-            assertEquals("272", v2(rtsp, "DESCRIBE", url("/nope"), 272).header("CSeq"));
-            assertEquals("273", v2(rtsp, "FROBNICATE", url(CLIP), 273).header("CSeq"));
+            assertEquals("271", rtsp.request2("OPTIONS", "*", 271).header("CSeq"));
+            assertEquals("272", rtsp.request2("DESCRIBE", url("/nope"), 272).header("CSeq"));
+            assertEquals("273", rtsp.request2("FROBNICATE", url(CLIP), 273).header("CSeq"));
         }
     }
 
@@ -151,7 +153,7 @@ class Rfc7826Test {
             String id = session(setupVideo(rtsp, 1));
             RawRtsp.Response mixed = rtsp.request("PLAY", url(CLIP + "/"), 2, "Session: " + id);
             assertEquals(400, mixed.status());
-            assertEquals(200, v2(rtsp, "PLAY", url(CLIP + "/"), 3, "Session: " + id).status(), "in 2.0 it plays");
+            assertEquals(200, rtsp.request2("PLAY", url(CLIP + "/"), 3, "Session: " + id).status(), "in 2.0 it plays");
         }
     }
 
@@ -181,12 +183,12 @@ class Rfc7826Test {
             text = "Public lists the methods of 2.0 the server supports (not ANNOUNCE/RECORD, which 2.0 dropped)")
     void optionsPublicListsThe20Methods() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            RawRtsp.Response r = v2(rtsp, "OPTIONS", "*", 1);
+            RawRtsp.Response r = rtsp.request2("OPTIONS", "*", 1);
             assertEquals(List.of("OPTIONS", "DESCRIBE", "SETUP", "PLAY", "PAUSE", "TEARDOWN", "GET_PARAMETER",
                     "SET_PARAMETER"), List.of(r.header("Public").split(",\\s*")));
             int cseq = 2;
             for (String method : r.header("Public").split(",\\s*")) {
-                assertNotEquals(501, v2(rtsp, method, url(CLIP), cseq++).status(), method);
+                assertNotEquals(501, rtsp.request2(method, url(CLIP), cseq++).status(), method);
             }
         }
     }
@@ -196,7 +198,7 @@ class Rfc7826Test {
             text = "an OPTIONS reply says in Supported which feature tags the server implements (play.basic)")
     void optionsSaysSupportedFeatureTags() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            RawRtsp.Response r = v2(rtsp, "OPTIONS", "*", 1, "Supported: play.basic, setup.playing");
+            RawRtsp.Response r = rtsp.request2("OPTIONS", "*", 1, "Supported: play.basic, setup.playing");
             assertNotNull(r.header("Supported"));
             assertTrue(List.of(r.header("Supported").split(",\\s*")).contains("play.basic"), r.header("Supported"));
         }
@@ -207,8 +209,8 @@ class Rfc7826Test {
             text = "Require of an unsupported tag gets 551 naming it in Unsupported; a supported one is accepted")
     void requireOfAnUnsupportedTagGets551() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            assertEquals(200, v2(rtsp, "OPTIONS", "*", 1, "Require: play.basic").status());
-            RawRtsp.Response r = v2(rtsp, "DESCRIBE", url(CLIP), 2, "Require: play.basic, play.scale.x");
+            assertEquals(200, rtsp.request2("OPTIONS", "*", 1, "Require: play.basic").status());
+            RawRtsp.Response r = rtsp.request2("DESCRIBE", url(CLIP), 2, "Require: play.basic, play.scale.x");
             assertEquals(551, r.status());
             assertEquals("play.scale.x", r.header("Unsupported"));
         }
@@ -219,11 +221,11 @@ class Rfc7826Test {
             text = "ANNOUNCE and RECORD are not RTSP 2.0 methods: 501 Not Implemented")
     void announceAndRecordIn20Get501() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            assertEquals(501, v2(rtsp, "RECORD", url(LIVE), 1).status());
+            assertEquals(501, rtsp.request2("RECORD", url(LIVE), 1).status());
             rtsp.send("ANNOUNCE " + url("/live/x") + " RTSP/2.0\r\nCSeq: 2\r\nContent-Type: application/sdp\r\n"
                     + "Content-Length: 3\r\n\r\nv=0");
             assertEquals(501, rtsp.read().status());
-            assertEquals(501, v2(rtsp, "FROBNICATE", url(CLIP), 3).status(), "nor any other unknown method");
+            assertEquals(501, rtsp.request2("FROBNICATE", url(CLIP), 3).status(), "nor any other unknown method");
         }
     }
 
@@ -234,7 +236,7 @@ class Rfc7826Test {
             text = "DESCRIBE gives the SDP with Content-Base (ending in /) and a=control per media")
     void describeGivesSdpAndContentBase() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            RawRtsp.Response r = v2(rtsp, "DESCRIBE", url(CLIP), 1, "Accept: application/sdp");
+            RawRtsp.Response r = rtsp.request2("DESCRIBE", url(CLIP), 1, "Accept: application/sdp");
             assertEquals(200, r.status());
             assertEquals("application/sdp", r.header("Content-Type"));
             assertEquals(url(CLIP + "/"), r.header("Content-Base"));
@@ -259,7 +261,7 @@ class Rfc7826Test {
             text = "an Accept the server cannot satisfy gets 406 Not Acceptable")
     void anImpossibleAcceptGets406() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            assertEquals(406, v2(rtsp, "DESCRIBE", url(CLIP), 1, "Accept: application/mheg5").status());
+            assertEquals(406, rtsp.request2("DESCRIBE", url(CLIP), 1, "Accept: application/mheg5").status());
         }
     }
 
@@ -293,7 +295,7 @@ class Rfc7826Test {
             text = "the SETUP reply of a live stream says No-Seeking, Time-Progressing")
     void setupOfALivePathSaysItCannotSeek() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            RawRtsp.Response r = v2(rtsp, "SETUP", url(LIVE + "/trackID=0"), 1, TCP_VIDEO);
+            RawRtsp.Response r = rtsp.request2("SETUP", url(LIVE + "/trackID=0"), 1, TCP_VIDEO);
             assertEquals(200, r.status(), r.body());
             assertTrue(r.header("Media-Properties").startsWith("No-Seeking, Time-Progressing"), r.header("Media-Properties"));
         }
@@ -327,13 +329,13 @@ class Rfc7826Test {
              RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
             rtp.setSoTimeout(5000);
             int port = rtp.getLocalPort();
-            RawRtsp.Response setup = v2(rtsp, "SETUP", url(CLIP + "/trackID=0"), 1,
+            RawRtsp.Response setup = rtsp.request2("SETUP", url(CLIP + "/trackID=0"), 1,
                     "Transport: RTP/AVP/UDP;unicast;dest_addr=\":" + port + "\"/\":" + (port + 1) + "\"");
             assertEquals(200, setup.status(), setup.body());
             String transport = setup.header("Transport");
             assertTrue(transport.matches(".*src_addr=\"127\\.0\\.0\\.1:\\d+\"/\"127\\.0\\.0\\.1:\\d+\".*"), transport);
             assertFalse(transport.contains("client_port") || transport.contains("server_port"), transport);
-            assertEquals(200, v2(rtsp, "PLAY", url(CLIP + "/"), 2, "Session: " + session(setup)).status());
+            assertEquals(200, rtsp.request2("PLAY", url(CLIP + "/"), 2, "Session: " + session(setup)).status());
             DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
             try {
                 rtp.receive(packet);
@@ -349,7 +351,7 @@ class Rfc7826Test {
             text = "a dest_addr other than the requester's is refused (403): no traffic amplification")
     void aDestAddrOfAThirdPartyIsRefused() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            assertEquals(403, v2(rtsp, "SETUP", url(CLIP + "/trackID=0"), 1,
+            assertEquals(403, rtsp.request2("SETUP", url(CLIP + "/trackID=0"), 1,
                     "Transport: RTP/AVP/UDP;unicast;dest_addr=\"192.0.2.1:40000\"/\"192.0.2.1:40001\"").status());
         }
     }
@@ -383,10 +385,10 @@ class Rfc7826Test {
     void playReplyCarriesTheRangePlayed() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
             String id = session(setupVideo(rtsp, 1));
-            RawRtsp.Response play = v2(rtsp, "PLAY", url(CLIP + "/"), 2, "Session: " + id, "Range: npt=5.2-");
+            RawRtsp.Response play = rtsp.request2("PLAY", url(CLIP + "/"), 2, "Session: " + id, "Range: npt=5.2-");
             assertEquals(200, play.status());
             assertTrue(play.header("Range").matches("npt=5\\.0+-10\\.\\d+"), play.header("Range"));
-            RawRtsp.Response plain = v2(rtsp, "PLAY", url(CLIP + "/"), 3, "Session: " + id);
+            RawRtsp.Response plain = rtsp.request2("PLAY", url(CLIP + "/"), 3, "Session: " + id);
             assertNotNull(plain.header("Range"), "also without a requested Range");
         }
     }
@@ -399,7 +401,7 @@ class Rfc7826Test {
             RawRtsp.Response setup = setupVideo(rtsp, 1);
             Matcher ssrc = Pattern.compile("ssrc=([0-9A-Fa-f]{8})").matcher(setup.header("Transport"));
             assertTrue(ssrc.find(), setup.header("Transport"));
-            RawRtsp.Response play = v2(rtsp, "PLAY", url(CLIP + "/"), 2, "Session: " + session(setup), "Range: npt=4-");
+            RawRtsp.Response play = rtsp.request2("PLAY", url(CLIP + "/"), 2, "Session: " + session(setup), "Range: npt=4-");
             Matcher info = Pattern.compile("url=\"([^\"]+)\" ssrc=([0-9A-Fa-f]{8}):seq=(\\d+);rtptime=(\\d+)")
                     .matcher(play.header("RTP-Info"));
             assertTrue(info.matches(), play.header("RTP-Info"));
@@ -418,7 +420,7 @@ class Rfc7826Test {
     void aSeekIsAnsweredWithItsSeekStyle() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
             String id = session(setupVideo(rtsp, 1));
-            assertEquals("RAP", v2(rtsp, "PLAY", url(CLIP + "/"), 2, "Session: " + id, "Range: npt=3.3-")
+            assertEquals("RAP", rtsp.request2("PLAY", url(CLIP + "/"), 2, "Session: " + id, "Range: npt=3.3-")
                     .header("Seek-Style"));
         }
     }
@@ -428,13 +430,13 @@ class Rfc7826Test {
             text = "a seek in a No-Seeking (live) stream is not done: refused (457) or played from now, as the reply's Range says")
     void aSeekInALiveStreamIsNotDone() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            String id = session(v2(rtsp, "SETUP", url(LIVE + "/trackID=0"), 1, TCP_VIDEO));
-            RawRtsp.Response seek = v2(rtsp, "PLAY", url(LIVE + "/"), 2, "Session: " + id, "Range: npt=5-");
+            String id = session(rtsp.request2("SETUP", url(LIVE + "/trackID=0"), 1, TCP_VIDEO));
+            RawRtsp.Response seek = rtsp.request2("PLAY", url(LIVE + "/"), 2, "Session: " + id, "Range: npt=5-");
             if (seek.status() == 200) {
                 assertTrue(seek.header("Range").startsWith("npt=now-"), "played from now, not from 5: " + seek.header("Range"));
             } else {
                 assertEquals(457, seek.status());
-                assertEquals(200, v2(rtsp, "PLAY", url(LIVE + "/"), 3, "Session: " + id).status());
+                assertEquals(200, rtsp.request2("PLAY", url(LIVE + "/"), 3, "Session: " + id).status());
             }
             assertNotNull(rtsp.nextFrame(0, 5000), "live media flows");
         }
@@ -446,7 +448,7 @@ class Rfc7826Test {
     void theEndOfAFileIsAPlayNotify() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
             String id = session(setupVideo(rtsp, 1));
-            assertEquals(200, v2(rtsp, "PLAY", url(CLIP + "/"), 2, "Session: " + id, "Range: npt=9-").status());
+            assertEquals(200, rtsp.request2("PLAY", url(CLIP + "/"), 2, "Session: " + id, "Range: npt=9-").status());
             RawRtsp.Request notify = rtsp.readRequest(5000);
             assertEquals("PLAY_NOTIFY", notify.method());
             assertEquals("RTSP/2.0", notify.version());
@@ -456,7 +458,7 @@ class Rfc7826Test {
             assertTrue(notify.header("Request-Status").startsWith("cseq=2 status=200"), notify.header("Request-Status"));
             assertTrue(notify.header("Range").matches("npt=-?\\d*\\.?\\d*-?10\\.\\d+"), notify.header("Range"));
             rtsp.send("RTSP/2.0 200 OK\r\nCSeq: " + notify.header("CSeq") + "\r\nSession: " + id + "\r\n\r\n");
-            assertEquals(200, v2(rtsp, "GET_PARAMETER", url(CLIP + "/"), 3, "Session: " + id).status());
+            assertEquals(200, rtsp.request2("GET_PARAMETER", url(CLIP + "/"), 3, "Session: " + id).status());
         }
     }
 
@@ -468,15 +470,15 @@ class Rfc7826Test {
     void pauseAnswersThePausePointAndPlayResumesThere() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
             String id = session(setupVideo(rtsp, 1));
-            assertEquals(200, v2(rtsp, "PLAY", url(CLIP + "/"), 2, "Session: " + id, "Range: npt=2-").status());
+            assertEquals(200, rtsp.request2("PLAY", url(CLIP + "/"), 2, "Session: " + id, "Range: npt=2-").status());
             rtsp.frames(700);
-            RawRtsp.Response pause = v2(rtsp, "PAUSE", url(CLIP + "/"), 3, "Session: " + id);
+            RawRtsp.Response pause = rtsp.request2("PAUSE", url(CLIP + "/"), 3, "Session: " + id);
             assertEquals(200, pause.status());
             Matcher at = Pattern.compile("npt=(\\d+\\.\\d+)-.*").matcher(pause.header("Range"));
             assertTrue(at.matches(), pause.header("Range"));
             rtsp.frames(300);
             assertTrue(rtsp.frames(600).stream().noneMatch(f -> f.channel() == 0), "no RTP while paused");
-            RawRtsp.Response resume = v2(rtsp, "PLAY", url(CLIP + "/"), 4, "Session: " + id);
+            RawRtsp.Response resume = rtsp.request2("PLAY", url(CLIP + "/"), 4, "Session: " + id);
             assertTrue(resume.header("Range").startsWith("npt=" + at.group(1)), resume.header("Range") + " vs " + at.group(1));
         }
     }
@@ -487,8 +489,8 @@ class Rfc7826Test {
     void teardownEndsTheSession() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
             String id = session(setupVideo(rtsp, 1));
-            assertEquals(200, v2(rtsp, "TEARDOWN", url(CLIP + "/"), 2, "Session: " + id).status());
-            assertEquals(454, v2(rtsp, "PLAY", url(CLIP + "/"), 3, "Session: " + id).status());
+            assertEquals(200, rtsp.request2("TEARDOWN", url(CLIP + "/"), 2, "Session: " + id).status());
+            assertEquals(454, rtsp.request2("PLAY", url(CLIP + "/"), 3, "Session: " + id).status());
         }
     }
 
@@ -498,7 +500,7 @@ class Rfc7826Test {
     void getParameterWithoutBodyKeepsAlive() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
             String id = session(setupVideo(rtsp, 1));
-            RawRtsp.Response r = v2(rtsp, "GET_PARAMETER", url(CLIP + "/"), 2, "Session: " + id);
+            RawRtsp.Response r = rtsp.request2("GET_PARAMETER", url(CLIP + "/"), 2, "Session: " + id);
             assertEquals(200, r.status());
             assertEquals(id, r.header("Session").split(";")[0]);
         }
@@ -526,8 +528,8 @@ class Rfc7826Test {
             String id;
             try (Publisher publisher = Publisher.loop(tributary.home().resolve("media/clip.mp4"), url(path), "tcp")
                     .awaitPublished(tributary.rtspPort())) {
-                id = session(v2(rtsp, "SETUP", url(path + "/trackID=0"), 1, TCP_VIDEO));
-                assertEquals(200, v2(rtsp, "PLAY", url(path + "/"), 2, "Session: " + id).status());
+                id = session(rtsp.request2("SETUP", url(path + "/trackID=0"), 1, TCP_VIDEO));
+                assertEquals(200, rtsp.request2("PLAY", url(path + "/"), 2, "Session: " + id).status());
                 assertNotNull(rtsp.nextFrame(0, 5000));
             }
             RawRtsp.Request teardown = rtsp.readRequest((GRACE_SECONDS + 10) * 1000);
@@ -545,7 +547,7 @@ class Rfc7826Test {
     @Requirement(spec = RFC7826, section = "17.4.18", level = MUST, text = "an unknown session id gets 454")
     void anUnknownSessionGets454() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            assertEquals(454, v2(rtsp, "PLAY", url(CLIP + "/"), 1, "Session: ABCDEFGHIJKLMNOP").status());
+            assertEquals(454, rtsp.request2("PLAY", url(CLIP + "/"), 1, "Session: ABCDEFGHIJKLMNOP").status());
         }
     }
 
@@ -567,7 +569,7 @@ class Rfc7826Test {
     void aRangeBeyondTheEndGets457() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
             String id = session(setupVideo(rtsp, 1));
-            assertEquals(457, v2(rtsp, "PLAY", url(CLIP + "/"), 2, "Session: " + id, "Range: npt=60-").status());
+            assertEquals(457, rtsp.request2("PLAY", url(CLIP + "/"), 2, "Session: " + id, "Range: npt=60-").status());
         }
     }
 
@@ -576,7 +578,7 @@ class Rfc7826Test {
             text = "SETUP of the aggregate URL gets 459 Aggregate Operation Not Allowed")
     void setupOfTheAggregateGets459() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            assertEquals(459, v2(rtsp, "SETUP", url(CLIP), 1, TCP_VIDEO).status());
+            assertEquals(459, rtsp.request2("SETUP", url(CLIP), 1, TCP_VIDEO).status());
         }
     }
 
@@ -585,7 +587,7 @@ class Rfc7826Test {
             text = "no usable transport in the list gets 461 Unsupported Transport")
     void noUsableTransportGets461() throws IOException {
         try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            RawRtsp.Response r = v2(rtsp, "SETUP", url(CLIP + "/trackID=0"), 1, "Transport: RTP/SAVPF/DCCP;unicast");
+            RawRtsp.Response r = rtsp.request2("SETUP", url(CLIP + "/trackID=0"), 1, "Transport: RTP/SAVPF/DCCP;unicast");
             assertEquals(461, r.status());
             assertNull(r.header("Session"));
         }

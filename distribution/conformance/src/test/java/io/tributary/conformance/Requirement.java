@@ -1,4 +1,4 @@
-package io.tributary.itest;
+package io.tributary.conformance;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Repeatable;

@@ -1,14 +1,17 @@
-package io.tributary.itest;
+package io.tributary.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.tributary.itest.ExternalTool;
+import io.tributary.itest.RawRtsp;
+import io.tributary.itest.TributaryFixture;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * What the conformance tests share on top of {@link RawRtsp}: RTSP/2.0 requests, session ids,
+ * What the conformance tests share on top of {@link RawRtsp}: the video SETUP, session ids,
  * RTCP packet types, the test media, and the check that the server still serves others.
  */
 final class Wire {
@@ -35,15 +38,9 @@ final class Wire {
         return "rtsp://127.0.0.1:" + tributary.rtspPort() + path;
     }
 
-    /** Sends an RTSP/2.0 request with the header lines (each without CRLF) and reads its response. */
-    static RawRtsp.Response v2(RawRtsp rtsp, String method, String url, int cseq, String... headers)
-            throws IOException {
-        StringBuilder raw = new StringBuilder(method + " " + url + " RTSP/2.0\r\nCSeq: " + cseq + "\r\n");
-        for (String header : headers) {
-            raw.append(header).append("\r\n");
-        }
-        rtsp.send(raw.append("\r\n").toString());
-        return rtsp.read();
+    /** SETUP of {@link #CLIP}'s video, interleaved over the connection; the session id. */
+    static String setupVideo(TributaryFixture tributary, RawRtsp rtsp, int cseq) throws IOException {
+        return session(rtsp.request("SETUP", url(tributary, CLIP + "/trackID=0"), cseq, TCP_VIDEO));
     }
 
     /** The id of a response's Session header (without its timeout). */

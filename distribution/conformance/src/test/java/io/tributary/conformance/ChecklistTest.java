@@ -1,11 +1,11 @@
-package io.tributary.itest;
+package io.tributary.conformance;
 
-import static io.tributary.itest.Requirement.Level.MUST;
-import static io.tributary.itest.Requirement.Spec.CHECKLIST;
-import static io.tributary.itest.Wire.CLIP;
-import static io.tributary.itest.Wire.TCP_AUDIO;
-import static io.tributary.itest.Wire.TCP_VIDEO;
-import static io.tributary.itest.Wire.session;
+import static io.tributary.conformance.Requirement.Level.MUST;
+import static io.tributary.conformance.Requirement.Spec.CHECKLIST;
+import static io.tributary.conformance.Wire.CLIP;
+import static io.tributary.conformance.Wire.TCP_AUDIO;
+import static io.tributary.conformance.Wire.TCP_VIDEO;
+import static io.tributary.conformance.Wire.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,6 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.itest.Await;
+import io.tributary.itest.RawRtsp;
+import io.tributary.itest.TributaryFixture;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -55,7 +58,7 @@ class ChecklistTest {
     }
 
     private static String setupVideo(RawRtsp rtsp, int cseq) throws IOException {
-        return session(rtsp.request("SETUP", url(CLIP + "/trackID=0"), cseq, TCP_VIDEO));
+        return Wire.setupVideo(tributary, rtsp, cseq);
     }
 
     /** The server's RTP port of a UDP SETUP reply. */

@@ -1,13 +1,13 @@
-package io.tributary.itest;
+package io.tributary.conformance;
 
-import static io.tributary.itest.Requirement.Level.MUST;
-import static io.tributary.itest.Requirement.Level.SHOULD;
-import static io.tributary.itest.Requirement.Spec.CHECKLIST;
-import static io.tributary.itest.Requirement.Spec.RFC2326;
-import static io.tributary.itest.Wire.CLIP;
-import static io.tributary.itest.Wire.TCP_AUDIO;
-import static io.tributary.itest.Wire.TCP_VIDEO;
-import static io.tributary.itest.Wire.session;
+import static io.tributary.conformance.Requirement.Level.MUST;
+import static io.tributary.conformance.Requirement.Level.SHOULD;
+import static io.tributary.conformance.Requirement.Spec.CHECKLIST;
+import static io.tributary.conformance.Requirement.Spec.RFC2326;
+import static io.tributary.conformance.Wire.CLIP;
+import static io.tributary.conformance.Wire.TCP_AUDIO;
+import static io.tributary.conformance.Wire.TCP_VIDEO;
+import static io.tributary.conformance.Wire.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.itest.RawRtsp;
+import io.tributary.itest.TributaryFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -47,7 +49,7 @@ class Rfc2326Test {
     }
 
     private static String setupVideo(RawRtsp rtsp, int cseq) throws IOException {
-        return session(rtsp.request("SETUP", url(CLIP + "/trackID=0"), cseq, TCP_VIDEO));
+        return Wire.setupVideo(tributary, rtsp, cseq);
     }
 
     // 4. Message syntax and framing
