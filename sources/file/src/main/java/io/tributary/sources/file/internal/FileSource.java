@@ -38,19 +38,16 @@ final class FileSource implements SeekableSource {
         this.wallClockStart = wallClockStart;
     }
 
-    /** Opens a file without a configured anchor; see {@link #open(Path, boolean, Optional)}. */
-    static FileSource open(Path path, boolean looping) throws IOException {
-        return open(path, looping, Optional.empty());
-    }
-
     /**
+     * @param containers the opener of the file's container
      * @param looping    whether the media restarts at its end (the demo clip)
      * @param configured when the media starts on the wall clock as configured, for files whose
      *                   container does not say
      * @throws IOException when the file cannot be read or played; the message says why
      */
-    static FileSource open(Path path, boolean looping, Optional<Instant> configured) throws IOException {
-        ContainerFile file = ContainerFiles.open(path);
+    static FileSource open(ContainerFiles containers, Path path, boolean looping, Optional<Instant> configured)
+            throws IOException {
+        ContainerFile file = containers.open(path);
         List<TrackDescription> tracks = new ArrayList<>();
         Duration duration = Duration.ZERO;
         for (ContainerTrack track : file.tracks()) {

@@ -2,6 +2,7 @@ package io.tributary.sources.file.internal;
 
 import io.tributary.api.source.MediaSource;
 import io.tributary.api.source.MediaSourceProvider;
+import io.tributary.sources.file.internal.container.ContainerFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -16,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves MP4/MOV files: {@code /vod/<path>} plays {@code <mediaDirectory>/<path>} on demand, and
- * the demo path plays the demo clip (looping by default). Relative directories resolve against
+ * Serves media files (any container {@link io.tributary.sources.file.internal.container.ContainerFiles}
+ * opens): {@code /vod/<path>} plays {@code <mediaDirectory>/<path>} on demand, and the demo path
+ * plays the demo clip (looping by default). Relative directories resolve against
  * the framework property {@code tributary.home} (default: the working directory).
  */
 @Component(service = MediaSourceProvider.class, property = MediaSourceProvider.SCHEME + "=file",
@@ -59,6 +62,8 @@ public final class FileSourceProvider implements MediaSourceProvider {
     private final MediaPaths paths;
     private final boolean demoLoops;
     private final ClockAnchors anchors;
+    /** Opens files; holds the MPEG-TS indexes while the component is active. */
+    private final ContainerFiles containers = new ContainerFiles();
 
     @Activate
     public FileSourceProvider(BundleContext context, Config config) {
@@ -92,7 +97,13 @@ public final class FileSourceProvider implements MediaSourceProvider {
             return Optional.empty();
         }
         Path file = target.get().file();
-        return Optional.of(FileSource.open(file, target.get().demo() && demoLoops, anchors.of(file)));
+        return Optional.of(FileSource.open(containers, file, target.get().demo() && demoLoops, anchors.of(file)));
+    }
+
+    /** Frees the cached indexes now rather than when this instance is collected; open files play on. */
+    @Deactivate
+    void deactivate() {
+        containers.clear();
     }
 
     private static Path home(String property) {

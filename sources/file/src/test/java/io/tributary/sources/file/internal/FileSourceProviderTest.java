@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.api.source.MediaSource;
 import io.tributary.api.source.SeekableSource;
-import io.tributary.sources.file.internal.mp4.Ffmpeg;
+import io.tributary.sources.file.internal.container.Ffmpeg;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.nio.file.Files;

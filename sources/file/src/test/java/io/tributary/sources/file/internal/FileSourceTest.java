@@ -9,29 +9,26 @@ import io.tributary.api.media.Encoding;
 import io.tributary.api.media.MediaDescription;
 import io.tributary.api.media.MediaType;
 import io.tributary.api.media.TrackDescription;
-import io.tributary.sources.file.internal.mp4.Ffmpeg;
+import io.tributary.sources.file.internal.container.ContainerFiles;
+import io.tributary.sources.file.internal.container.Ffmpeg;
+import io.tributary.sources.file.internal.container.NeedsFfmpeg;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileSourceTest {
+class FileSourceTest implements NeedsFfmpeg {
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void ffmpeg() {
-        Ffmpeg.assumeInstalled();
-    }
 
     @Test
     void describesTheTracksOfTheFile() throws IOException {
         Path file = Ffmpeg.encode(dir.resolve("clip.mp4"), 2, 25, true, true);
-        try (FileSource source = FileSource.open(file, false)) {
+        try (FileSource source = open(file, false)) {
             MediaDescription description = source.description();
             assertEquals("clip.mp4", description.title());
             assertEquals(Duration.ofSeconds(2), description.duration());
@@ -56,7 +53,7 @@ class FileSourceTest {
     @Test
     void readsAccessUnitsWithTimesInTheTrackClock() throws IOException {
         Path file = Ffmpeg.encode(dir.resolve("clip.mp4"), 2, 25, true, true);
-        try (FileSource source = FileSource.open(file, false)) {
+        try (FileSource source = open(file, false)) {
             assertEquals(50, source.sampleCount(0));
             AccessUnit second = source.read(0, 25);
             assertEquals(0, second.track());
@@ -78,7 +75,7 @@ class FileSourceTest {
     @Test
     void loopingMediaKeepsItsDurationAsTheLoopPeriodButIsNotSeekable() throws IOException {
         Path file = Ffmpeg.encode(dir.resolve("loop.mp4"), 1, 25, true, false);
-        try (FileSource source = FileSource.open(file, true)) {
+        try (FileSource source = open(file, true)) {
             assertTrue(source.description().looping());
             assertFalse(source.description().seekable());
             assertEquals(Duration.ofSeconds(1), source.description().duration());
@@ -88,7 +85,7 @@ class FileSourceTest {
     @Test
     void closingTwiceIsHarmless() throws IOException {
         Path file = Ffmpeg.encode(dir.resolve("clip.m4a"), 1, 0, false, true);
-        FileSource source = FileSource.open(file, false);
+        FileSource source = open(file, false);
         source.close();
         source.close();
     }
@@ -108,5 +105,9 @@ class FileSourceTest {
         byte[] bytes = new byte[data.remaining()];
         data.get(bytes);
         return HexFormat.of().formatHex(bytes);
+    }
+
+    private static FileSource open(Path file, boolean looping) throws IOException {
+        return FileSource.open(new ContainerFiles(), file, looping, Optional.empty());
     }
 }

@@ -2,6 +2,7 @@ package io.tributary.sources.file.internal.container;
 
 import io.tributary.sources.file.internal.mkv.MatroskaFile;
 import io.tributary.sources.file.internal.mp4.Mp4File;
+import io.tributary.sources.file.internal.ts.IndexCache;
 import io.tributary.sources.file.internal.ts.TransportStreamFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,7 +13,9 @@ import java.util.Set;
 
 /**
  * Opens a media file with the demuxer its first bytes call for, whatever its name: users drop
- * files in with any extension (a {@code .mp4} that is really MPEG-TS is common).
+ * files in with any extension (a {@code .mp4} that is really MPEG-TS is common). An instance
+ * keeps what the demuxers keep between opens (the MPEG-TS indexes), so the component that owns
+ * it decides how long that lives. Thread-safe.
  */
 public final class ContainerFiles {
     /** Enough for every signature below: two TS packets of 192 bytes and a sync byte. */
@@ -27,8 +30,8 @@ public final class ContainerFiles {
         MP4, MATROSKA, MPEG_TS, UNKNOWN
     }
 
-    private ContainerFiles() {
-    }
+    /** MPEG-TS indexes: at most 32 files and 64 MiB (see the {@code ts} package documentation). */
+    private final IndexCache transportStreamIndexes = new IndexCache(32, 64L << 20);
 
     /**
      * Opens and indexes a file.
@@ -36,14 +39,19 @@ public final class ContainerFiles {
      * @throws IOException when it cannot be read, is not a supported container, or has no
      *                     playable track; the message says why
      */
-    public static ContainerFile open(Path path) throws IOException {
+    public ContainerFile open(Path path) throws IOException {
         return switch (sniff(path)) {
             case MP4 -> Mp4File.open(path);
             case MATROSKA -> MatroskaFile.open(path);
-            case MPEG_TS -> TransportStreamFile.open(path);
+            case MPEG_TS -> TransportStreamFile.open(path, transportStreamIndexes);
             case UNKNOWN -> throw new IOException(path.getFileName()
                     + ": not a supported container (MP4/MOV, Matroska/WebM or MPEG-TS)");
         };
+    }
+
+    /** Drops what is kept between opens; files already open stay usable. */
+    public void clear() {
+        transportStreamIndexes.clear();
     }
 
     /** What the file's first bytes say it is. */

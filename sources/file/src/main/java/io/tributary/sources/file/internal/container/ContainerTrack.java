@@ -22,17 +22,30 @@ public interface ContainerTrack {
     /** Decode time of a sample in clock units, never after its presentation time. */
     long decodeTime(int sample);
 
-    boolean isSync(int sample);
+    /** Which samples are sync samples (keyframes; all of audio). */
+    SyncSamples syncSamples();
+
+    default boolean isSync(int sample) {
+        return syncSamples().contains(sample);
+    }
 
     /**
      * The last sync sample presented at or before {@code time} (clock units): for video the
      * keyframe to start from, for audio (all sync) the frame playing at that time; 0 when none is.
+     * Assumes that sync samples are presented in decode order ({@link SyncSamples#seekIndex}).
      */
-    int seekIndex(long time);
+    default int seekIndex(long time) {
+        return syncSamples().seekIndex(time, this::presentationTime);
+    }
 
     /** How long the track plays. */
     Duration duration();
 
+    /** Bytes of all samples, as read (with any bytes the container stripped put back). */
+    long totalBytes();
+
     /** Average bitrate in bit/s over the duration, 0 when unknown. */
-    long bitrate();
+    default long bitrate() {
+        return Timescale.bitrate(totalBytes(), duration());
+    }
 }

@@ -15,6 +15,12 @@ import java.nio.file.StandardOpenOption;
  * thread), so one interrupted reader does not end the others.
  */
 public final class FileReader implements Closeable {
+    /** What a demuxer reads from a file as it opens it: boxes, elements, an index. */
+    @FunctionalInterface
+    public interface Indexer<T> {
+        T index(FileReader reader) throws IOException;
+    }
+
     private final Path path;
     private volatile FileChannel channel;
     private boolean closed;
@@ -22,6 +28,24 @@ public final class FileReader implements Closeable {
     public FileReader(Path path) throws IOException {
         this.path = path;
         this.channel = FileChannel.open(path, StandardOpenOption.READ);
+    }
+
+    /**
+     * Runs {@code indexer} on this file; when it fails, closes the file, so that a demuxer that
+     * rejects a file leaves nothing open.
+     *
+     * @throws IOException what the indexer threw, with the file's name in front, for messages
+     */
+    public <T> T index(Indexer<T> indexer) throws IOException {
+        try {
+            return indexer.index(this);
+        } catch (IOException e) {
+            close();
+            throw new IOException(path.getFileName() + ": " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
     }
 
     /** The channel as it is now, for indexing at open (one thread, no interruption expected). */
@@ -47,6 +71,18 @@ public final class FileReader implements Closeable {
                 }
             }
         }
+    }
+
+    /**
+     * Reads {@code size} bytes from {@code position} on into a fresh heap buffer, after
+     * {@code prefix} (bytes the container stripped from every sample; usually empty); may block.
+     *
+     * @return the buffer, positioned at 0, of exactly {@code prefix.length + size} bytes
+     */
+    public ByteBuffer read(long position, byte[] prefix, int size) throws IOException {
+        ByteBuffer data = ByteBuffer.allocate(prefix.length + size);
+        read(data.put(prefix), position);
+        return data.flip();
     }
 
     /** Closes the file; idempotent. */

@@ -12,6 +12,17 @@ public final class NalLengths {
     }
 
     /**
+     * A stored sample in the layout {@link io.tributary.api.media.AccessUnit} defines: NAL units
+     * with shorter length prefixes rewritten, anything else (4-byte prefixes, not NAL units) as it is.
+     *
+     * @param lengthSize the stored prefix size ({@link TrackFormat#nalLengthSize()}), 0 when the
+     *                   sample is not NAL units
+     */
+    public static ByteBuffer toAccessUnit(ByteBuffer sample, int lengthSize) throws IOException {
+        return lengthSize == 0 || lengthSize == 4 ? sample : toFourByteLengths(sample, lengthSize);
+    }
+
+    /**
      * @param sample     the stored sample, from position to limit
      * @param lengthSize the stored prefix size, 1 to 3
      * @return a fresh buffer of exactly the rewritten size, positioned at 0

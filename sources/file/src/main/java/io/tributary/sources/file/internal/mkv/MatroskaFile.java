@@ -35,16 +35,7 @@ public final class MatroskaFile implements ContainerFile {
      */
     public static MatroskaFile open(Path path) throws IOException {
         FileReader reader = new FileReader(path);
-        SegmentParser.Parsed parsed;
-        try {
-            parsed = SegmentParser.parse(new EbmlInput(reader.channel(), reader.size()));
-        } catch (IOException e) {
-            reader.close();
-            throw new IOException(path.getFileName() + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            reader.close();
-            throw e;
-        }
+        SegmentParser.Parsed parsed = reader.index(r -> SegmentParser.parse(new EbmlInput(r.channel(), r.size())));
         if (parsed.tracks().isEmpty()) {
             reader.close();
             throw new IOException("no playable track in " + path.getFileName()
@@ -76,13 +67,8 @@ public final class MatroskaFile implements ContainerFile {
     @Override
     public ByteBuffer read(int track, int sample) throws IOException {
         MatroskaTrack t = tracks.get(track);
-        byte[] prefix = t.prefix();
-        ByteBuffer data = ByteBuffer.allocate(prefix.length + t.size(sample));
-        data.put(prefix);
-        reader.read(data, t.offset(sample));
-        data.flip();
-        int lengthSize = t.format().nalLengthSize();
-        return lengthSize == 0 || lengthSize == 4 ? data : NalLengths.toFourByteLengths(data, lengthSize);
+        return NalLengths.toAccessUnit(reader.read(t.offset(sample), t.prefix(), t.size(sample)),
+                t.format().nalLengthSize());
     }
 
     /** Closes the file; idempotent. */

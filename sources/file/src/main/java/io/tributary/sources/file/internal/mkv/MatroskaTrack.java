@@ -1,10 +1,13 @@
 package io.tributary.sources.file.internal.mkv;
 
+import static io.tributary.sources.file.internal.container.Timescale.rescale;
+
 import io.tributary.api.media.MediaType;
 import io.tributary.sources.file.internal.container.ContainerTrack;
+import io.tributary.sources.file.internal.container.SyncSamples;
+import io.tributary.sources.file.internal.container.Timescale;
 import io.tributary.sources.file.internal.container.TrackFormat;
 import java.time.Duration;
-import java.util.Arrays;
 
 /**
  * One playable track of a Matroska/WebM file: its frames in decode order and their times in the
@@ -19,8 +22,6 @@ import java.util.Arrays;
  * derived ({@link DecodeTimes}). Audio frames are all sync samples.
  */
 final class MatroskaTrack implements ContainerTrack {
-    private static final long NANOS = 1_000_000_000L;
-
     private final long id;
     private final TrackFormat format;
     private final byte[] prefix;
@@ -28,12 +29,12 @@ final class MatroskaTrack implements ContainerTrack {
     private final int[] sizes;
     private final long[] presentationTimes;
     private final long[] decodeTimes;
-    private final int[] syncSamples;
+    private final SyncSamples syncSamples;
     private final Duration duration;
-    private final long bitrate;
+    private final long totalBytes;
 
     private MatroskaTrack(long id, TrackFormat format, byte[] prefix, long[] offsets, int[] sizes,
-                          long[] presentationTimes, int[] syncSamples, Duration duration, long totalBytes) {
+                          long[] presentationTimes, SyncSamples syncSamples, Duration duration, long totalBytes) {
         this.id = id;
         this.format = format;
         this.prefix = prefix;
@@ -43,8 +44,7 @@ final class MatroskaTrack implements ContainerTrack {
         this.decodeTimes = DecodeTimes.derive(presentationTimes);
         this.syncSamples = syncSamples;
         this.duration = duration;
-        long nanos = duration.toNanos();
-        this.bitrate = nanos <= 0 ? 0 : Math.round(totalBytes * 8e9 / nanos);
+        this.totalBytes = totalBytes;
     }
 
     /**
@@ -58,21 +58,20 @@ final class MatroskaTrack implements ContainerTrack {
         long[] offsets = new long[n];
         int[] sizes = new int[n];
         long[] pts = new long[n];
-        int[] sync = new int[n];
-        int syncCount = 0;
+        SyncSamples.Builder sync = new SyncSamples.Builder();
         long totalBytes = 0;
         for (int i = 0; i < n; i++) {
             offsets[i] = samples.offset(i);
             sizes[i] = samples.size(i);
             totalBytes += sizes[i] + entry.strippedHeader().length;
-            pts[i] = rescale(samples.time(i) - entry.codecDelay(), clock, NANOS);
+            pts[i] = rescale(samples.time(i) - entry.codecDelay(), clock, Timescale.NANOS);
             if (audio || samples.keyframe(i)) {
-                sync[syncCount++] = i;
+                sync.add(i);
             }
         }
         long end = segmentDuration >= 0 ? segmentDuration : samples.end(entry.defaultDuration()) - entry.codecDelay();
         return new MatroskaTrack(entry.number(), format, entry.strippedHeader(), offsets, sizes, pts,
-                Arrays.copyOf(sync, syncCount), Duration.ofNanos(Math.max(0, end)), totalBytes);
+                sync.build(n), Duration.ofNanos(Math.max(0, end)), totalBytes);
     }
 
     /** The TrackNumber, as blocks refer to the track. */
@@ -102,29 +101,8 @@ final class MatroskaTrack implements ContainerTrack {
     }
 
     @Override
-    public boolean isSync(int sample) {
-        return Arrays.binarySearch(syncSamples, sample) >= 0;
-    }
-
-    /**
-     * The last sync sample presented at or before {@code time} (clock units); 0 when none is.
-     * Assumes that sync samples are presented in decode order.
-     */
-    @Override
-    public int seekIndex(long time) {
-        int low = 0;
-        int high = syncSamples.length - 1;
-        int found = -1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            if (presentationTimes[syncSamples[middle]] <= time) {
-                found = middle;
-                low = middle + 1;
-            } else {
-                high = middle - 1;
-            }
-        }
-        return found < 0 ? 0 : syncSamples[found];
+    public SyncSamples syncSamples() {
+        return syncSamples;
     }
 
     /** The Segment's Duration, else from 0 to the end of the track's last frame. */
@@ -134,8 +112,8 @@ final class MatroskaTrack implements ContainerTrack {
     }
 
     @Override
-    public long bitrate() {
-        return bitrate;
+    public long totalBytes() {
+        return totalBytes;
     }
 
     /** File position of a frame's stored bytes. */
@@ -151,13 +129,5 @@ final class MatroskaTrack implements ContainerTrack {
     /** The bytes header stripping removed from the front of every frame; empty for most files. */
     byte[] prefix() {
         return prefix;
-    }
-
-    /**
-     * {@code value * to / from} rounded half up, exact in 64 bits while {@code value / from}
-     * stays within ±2^31 and {@code to} and {@code from} below 2^31.
-     */
-    static long rescale(long value, long to, long from) {
-        return Math.floorDiv(value, from) * to + (Math.floorMod(value, from) * to + from / 2) / from;
     }
 }

@@ -25,25 +25,37 @@ final class MoovParser {
     private static final Logger LOG = LoggerFactory.getLogger(MoovParser.class);
     /** Where MP4 times count from (ISO/IEC 14496-12 §8.2.2). */
     private static final Instant MP4_EPOCH = Instant.parse("1904-01-01T00:00:00Z");
+    /** The last creation time taken as a date, in seconds since {@link #MP4_EPOCH}. */
+    private static final long LATEST_CREATION =
+            Instant.parse("9999-12-31T23:59:59Z").getEpochSecond() - MP4_EPOCH.getEpochSecond();
 
     private MoovParser() {
+    }
+
+    /**
+     * The playable tracks of a movie, and what the others are, for the message when none is.
+     *
+     * @param skipped each track that is not played: {@code track 1 'mp4v' (video)}
+     */
+    record Movie(List<Mp4Track> tracks, List<String> skipped) {
     }
 
     /**
      * @param fragments where each movie fragment ({@code moof}) starts, in file order; their
      *                  samples follow those of the sample tables
      */
-    static List<Mp4Track> parse(byte[] moov, long fileSize, FileChannel channel, long[] fragments)
+    static Movie parse(byte[] moov, long fileSize, FileChannel channel, long[] fragments)
             throws IOException {
         List<Box> boxes = new BoxCursor(moov).children();
         BoxCursor mvhd = BoxCursor.require(boxes, "mvhd", "moov").payload();
         mvhd.skip(mvhd.version() == 1 ? 16 : 8); // creation and modification times
         long movieTimescale = timescale(mvhd, "mvhd");
         List<Trak> traks = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         int sampleBudget = SampleTableParser.MAX_SAMPLES;
         for (Box box : boxes) {
             if (box.type().equals("trak")) {
-                Trak trak = trak(box.payload().children(), fileSize, sampleBudget);
+                Trak trak = trak(box.payload().children(), fileSize, sampleBudget, skipped);
                 if (trak != null) {
                     traks.add(trak);
                     sampleBudget -= trak.samples().count();
@@ -68,35 +80,47 @@ final class MoovParser {
             if (fragmented != null) {
                 if (!ids.add(trak.id())) {
                     LOG.debug("track {}: skipped, its id is taken: fragments could not tell the two apart", trak.id());
+                    skipped.add(trak.described("its id taken"));
                     continue;
                 }
                 table = fragmented.get(trak.id());
             }
             if (table.count() == 0) {
                 LOG.debug("track {}: skipped, no samples", trak.id());
+                skipped.add(trak.described("no samples"));
                 continue;
             }
             tracks.add(Mp4Track.create(trak.id(), trak.format(), table, trak.timescale(), trak.edits(), movieTimescale));
         }
-        return tracks;
+        return new Movie(tracks, skipped);
     }
 
     /**
      * When the movie was created ({@code mvhd}, seconds since 1904-01-01 UTC), or null when it
-     * says 0 (unknown: what ffmpeg writes without a {@code creation_time}).
+     * says 0 (unknown: what ffmpeg writes without a {@code creation_time}) or a 64-bit value
+     * before 1904 or after the year 9999, which no recorder wrote (and which {@link Instant}
+     * cannot hold at the far end).
      */
     static Instant creationTime(byte[] moov) throws IOException {
         BoxCursor mvhd = BoxCursor.require(new BoxCursor(moov).children(), "mvhd", "moov").payload();
         long seconds = mvhd.version() == 1 ? mvhd.i64() : mvhd.u32();
-        return seconds <= 0 ? null : MP4_EPOCH.plusSeconds(seconds);
+        return seconds <= 0 || seconds > LATEST_CREATION ? null : MP4_EPOCH.plusSeconds(seconds);
     }
 
     /** What a {@code trak} says about a playable track: its format, timeline and the samples of its sample table. */
     private record Trak(long id, TrackFormat format, long timescale, EditList edits, SampleTable samples) {
+        String described(String why) {
+            return "track " + id + " " + format.encoding().name() + " (" + why + ")";
+        }
     }
 
-    /** A track's boxes, or {@code null} when it is not playable. */
-    private static Trak trak(List<Box> trak, long fileSize, int sampleBudget) throws IOException {
+    /**
+     * A track's boxes, or {@code null} when it is not playable.
+     *
+     * @param skipped where a track that is not playable is described
+     */
+    private static Trak trak(List<Box> trak, long fileSize, int sampleBudget, List<String> skipped)
+            throws IOException {
         BoxCursor tkhd = BoxCursor.require(trak, "tkhd", "trak").payload();
         tkhd.skip(tkhd.version() == 1 ? 16 : 8); // creation and modification times
         long id = tkhd.u32();
@@ -111,12 +135,14 @@ final class MoovParser {
         String handler = hdlr.fourcc();
         if (!handler.equals("vide") && !handler.equals("soun")) {
             LOG.debug("track {}: skipped, handler '{}'", id, BoxCursor.printable(handler));
+            skipped.add("track " + id + " (handler '" + BoxCursor.printable(handler) + "')");
             return null;
         }
 
         List<Box> minf = BoxCursor.require(mdia, "minf", "mdia").payload().children();
         List<Box> stbl = BoxCursor.require(minf, "stbl", "minf").payload().children();
-        TrackFormat format = SampleEntries.parse(BoxCursor.require(stbl, "stsd", "stbl").payload(), id, handler);
+        TrackFormat format = SampleEntries.parse(BoxCursor.require(stbl, "stsd", "stbl").payload(), id, handler,
+                skipped);
         if (format == null) {
             return null;
         }

@@ -15,6 +15,9 @@ import java.util.Optional;
  * Thread-safe.
  */
 public final class Mp4File implements ContainerFile {
+    private static final byte[] NO_PREFIX = {};
+    private static final int MAX_TRACKS_NAMED = 8;
+
     private final FileReader reader;
     private final String majorBrand;
     private final List<Mp4Track> tracks;
@@ -35,26 +38,25 @@ public final class Mp4File implements ContainerFile {
      */
     public static Mp4File open(Path path) throws IOException {
         FileReader reader = new FileReader(path);
-        TopLevelBoxes.Found found;
-        List<Mp4Track> tracks;
-        Instant created;
-        try {
-            long size = reader.size();
-            found = TopLevelBoxes.read(reader.channel(), size);
-            tracks = MoovParser.parse(found.moov(), size, reader.channel(), found.fragments());
-            created = MoovParser.creationTime(found.moov());
-        } catch (IOException e) {
+        TopLevelBoxes.Found found = reader.index(r -> TopLevelBoxes.read(r.channel(), r.size()));
+        MoovParser.Movie movie = reader.index(r -> MoovParser.parse(found.moov(), r.size(), r.channel(),
+                found.fragments()));
+        Instant created = reader.index(r -> MoovParser.creationTime(found.moov()));
+        if (movie.tracks().isEmpty()) {
             reader.close();
-            throw new IOException(path.getFileName() + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            reader.close();
-            throw e;
+            throw new IOException("no playable track in " + path.getFileName() + "; found: " + found(movie.skipped()));
         }
-        if (tracks.isEmpty()) {
-            reader.close();
-            throw new IOException("no playable track in " + path.getFileName());
+        return new Mp4File(reader, found.majorBrand(), movie.tracks(), created);
+    }
+
+    /** The tracks found, for the message: the first few, as a hostile file may hold thousands. */
+    private static String found(List<String> skipped) {
+        if (skipped.isEmpty()) {
+            return "no tracks";
         }
-        return new Mp4File(reader, found.majorBrand(), tracks, created);
+        int shown = Math.min(skipped.size(), MAX_TRACKS_NAMED);
+        return String.join(", ", skipped.subList(0, shown))
+                + (shown < skipped.size() ? " and " + (skipped.size() - shown) + " more" : "");
     }
 
     @Override
@@ -86,11 +88,8 @@ public final class Mp4File implements ContainerFile {
     public ByteBuffer read(int track, int sample) throws IOException {
         Mp4Track t = tracks.get(track);
         SampleTable samples = t.samples();
-        ByteBuffer data = ByteBuffer.allocate(samples.size(sample));
-        reader.read(data, samples.offset(sample));
-        data.flip();
-        int lengthSize = t.format().nalLengthSize();
-        return lengthSize == 0 || lengthSize == 4 ? data : NalLengths.toFourByteLengths(data, lengthSize);
+        return NalLengths.toAccessUnit(reader.read(samples.offset(sample), NO_PREFIX, samples.size(sample)),
+                t.format().nalLengthSize());
     }
 
     /** Closes the file; idempotent. */

@@ -1,6 +1,10 @@
 package io.tributary.sources.file.internal.mp4;
 
+import static io.tributary.sources.file.internal.container.Timescale.rescale;
+
 import io.tributary.sources.file.internal.container.ContainerTrack;
+import io.tributary.sources.file.internal.container.SyncSamples;
+import io.tributary.sources.file.internal.container.Timescale;
 import io.tributary.sources.file.internal.container.TrackFormat;
 import java.io.IOException;
 import java.time.Duration;
@@ -44,9 +48,9 @@ public final class Mp4Track implements ContainerTrack {
         this.mediaStart = edits.mediaTime();
         this.clockDelay = rescale(edits.delay(), clockRate, movieTimescale);
         this.decodeShift = -samples.minCompositionOffset();
-        long nanos = rescale(edits.delay(), 1_000_000_000L, movieTimescale) + (edits.duration() > 0
-                ? rescale(edits.duration(), 1_000_000_000L, movieTimescale)
-                : rescale(samples.endTime() - mediaStart, 1_000_000_000L, timescale));
+        long nanos = rescale(edits.delay(), Timescale.NANOS, movieTimescale) + (edits.duration() > 0
+                ? rescale(edits.duration(), Timescale.NANOS, movieTimescale)
+                : rescale(samples.endTime() - mediaStart, Timescale.NANOS, timescale));
         this.duration = Duration.ofNanos(nanos);
     }
 
@@ -96,30 +100,8 @@ public final class Mp4Track implements ContainerTrack {
     }
 
     @Override
-    public boolean isSync(int sample) {
-        return samples.isSync(sample);
-    }
-
-    /**
-     * The last sync sample presented at or before {@code time} (clock units): for video the
-     * keyframe to start from, for audio (all sync) the frame playing at that time; 0 when
-     * none is. Assumes that sync samples are presented in decode order.
-     */
-    @Override
-    public int seekIndex(long time) {
-        int low = 0;
-        int high = samples.syncCount() - 1;
-        int found = -1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            if (presentationTime(samples.syncSample(middle)) <= time) {
-                found = middle;
-                low = middle + 1;
-            } else {
-                high = middle - 1;
-            }
-        }
-        return found < 0 ? 0 : samples.syncSample(found);
+    public SyncSamples syncSamples() {
+        return samples.sync();
     }
 
     /** Length of the track on the movie timeline: from the edit list, else from the sample durations. */
@@ -128,11 +110,9 @@ public final class Mp4Track implements ContainerTrack {
         return duration;
     }
 
-    /** Average bitrate in bit/s over the duration, 0 when the duration is 0. */
     @Override
-    public long bitrate() {
-        long nanos = duration.toNanos();
-        return nanos <= 0 ? 0 : Math.round(samples.totalBytes() * 8e9 / nanos);
+    public long totalBytes() {
+        return samples.totalBytes();
     }
 
     SampleTable samples() {
@@ -141,13 +121,5 @@ public final class Mp4Track implements ContainerTrack {
 
     private long toClock(long mediaTime) {
         return rescale(mediaTime - mediaStart, clockRate, timescale) + clockDelay;
-    }
-
-    /**
-     * {@code value * to / from} rounded half up, exact in 64 bits while {@code value / from}
-     * stays within ±2^31 and {@code to} and {@code from} below 2^31.
-     */
-    static long rescale(long value, long to, long from) {
-        return Math.floorDiv(value, from) * to + (Math.floorMod(value, from) * to + from / 2) / from;
     }
 }

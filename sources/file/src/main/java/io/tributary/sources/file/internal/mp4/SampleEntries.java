@@ -29,9 +29,11 @@ final class SampleEntries {
     /**
      * @param trackId the track's id, for the log
      * @param handler the track's handler type ({@code vide}, {@code soun})
+     * @param skipped where an unsupported entry is described: {@code track 1 'mp4v' (video)}
      * @return the format, or {@code null} (logged) when the entry is of an unsupported kind
      */
-    static TrackFormat parse(BoxCursor stsd, long trackId, String handler) throws IOException {
+    static TrackFormat parse(BoxCursor stsd, long trackId, String handler, List<String> skipped)
+            throws IOException {
         stsd.version();
         stsd.u32(); // entry count: the boxes that follow tell
         List<Box> entries = stsd.children();
@@ -49,6 +51,8 @@ final class SampleEntries {
         if (format == null) {
             LOG.debug("track {}: skipped, unsupported sample entry '{}' in a '{}' track", trackId,
                     BoxCursor.printable(entry.type()), BoxCursor.printable(handler));
+            skipped.add("track " + trackId + " '" + BoxCursor.printable(entry.type()) + "' ("
+                    + (handler.equals("vide") ? "video" : "audio") + ")");
         }
         return format;
     }

@@ -1,5 +1,6 @@
 package io.tributary.sources.file.internal.mp4;
 
+import io.tributary.sources.file.internal.container.SyncSamples;
 import java.util.Arrays;
 
 /**
@@ -16,7 +17,7 @@ final class SampleTable {
     private final long[] runFirstTime;
     private final int[] runDelta;
     private final int[] compositionOffsets;
-    private final int[] syncSamples;
+    private final SyncSamples sync;
     private final long totalBytes;
     private final int minCompositionOffset;
 
@@ -25,18 +26,17 @@ final class SampleTable {
      * @param runFirstTime       decode time of each run's first sample
      * @param runDelta           duration of each sample of a run
      * @param compositionOffsets per-sample composition offsets, or {@code null} when all are 0
-     * @param syncSamples        indices of the sync samples, strictly ascending, or {@code null}
-     *                           when every sample is a sync sample
+     * @param sync               the sync samples ({@code stss})
      */
     SampleTable(long[] offsets, int[] sizes, int[] runFirstSample, long[] runFirstTime, int[] runDelta,
-                int[] compositionOffsets, int[] syncSamples) {
+                int[] compositionOffsets, SyncSamples sync) {
         this.offsets = offsets;
         this.sizes = sizes;
         this.runFirstSample = runFirstSample;
         this.runFirstTime = runFirstTime;
         this.runDelta = runDelta;
         this.compositionOffsets = compositionOffsets;
-        this.syncSamples = syncSamples;
+        this.sync = sync;
         long bytes = 0;
         for (int size : sizes) {
             bytes += size;
@@ -90,17 +90,8 @@ final class SampleTable {
         return minCompositionOffset;
     }
 
-    boolean isSync(int sample) {
-        return syncSamples == null || Arrays.binarySearch(syncSamples, sample) >= 0;
-    }
-
-    /** Number of sync samples. */
-    int syncCount() {
-        return syncSamples == null ? count() : syncSamples.length;
-    }
-
-    /** The sample index of the {@code k}-th sync sample. */
-    int syncSample(int k) {
-        return syncSamples == null ? k : syncSamples[k];
+    /** The sync samples ({@code stss}), all when the table has none. */
+    SyncSamples sync() {
+        return sync;
     }
 }

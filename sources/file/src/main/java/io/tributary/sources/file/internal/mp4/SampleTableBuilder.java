@@ -1,5 +1,6 @@
 package io.tributary.sources.file.internal.mp4;
 
+import io.tributary.sources.file.internal.container.SyncSamples;
 import java.util.Arrays;
 
 /**
@@ -14,8 +15,7 @@ final class SampleTableBuilder {
     private long[] offsets = new long[INITIAL_CAPACITY];
     private int[] sizes = new int[INITIAL_CAPACITY];
     private int[] compositionOffsets;
-    private int[] syncSamples = new int[INITIAL_CAPACITY];
-    private int syncCount;
+    private final SyncSamples.Builder sync = new SyncSamples.Builder();
     private int count;
     private int[] runFirstSample = new int[16];
     private long[] runFirstTime = new long[16];
@@ -30,7 +30,7 @@ final class SampleTableBuilder {
             long time = table.decodeTime(i);
             long next = i + 1 < n ? table.decodeTime(i + 1) : table.endTime();
             builder.add(table.offset(i), table.size(i), time, (int) (next - time), table.compositionOffset(i),
-                    table.isSync(i));
+                    table.sync().contains(i));
         }
         return builder;
     }
@@ -77,10 +77,7 @@ final class SampleTableBuilder {
             compositionOffsets[count] = compositionOffset;
         }
         if (sync) {
-            if (syncCount == syncSamples.length) {
-                syncSamples = Arrays.copyOf(syncSamples, 2 * syncCount);
-            }
-            syncSamples[syncCount++] = count;
+            this.sync.add(count);
         }
         offsets[count] = offset;
         sizes[count++] = size;
@@ -90,6 +87,6 @@ final class SampleTableBuilder {
         return new SampleTable(Arrays.copyOf(offsets, count), Arrays.copyOf(sizes, count),
                 Arrays.copyOf(runFirstSample, runs), Arrays.copyOf(runFirstTime, runs), Arrays.copyOf(runDelta, runs),
                 compositionOffsets == null ? null : Arrays.copyOf(compositionOffsets, count),
-                syncCount == count ? null : Arrays.copyOf(syncSamples, syncCount));
+                sync.build(count));
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.sources.file.internal.mp4;
 
+import io.tributary.sources.file.internal.container.SyncSamples;
 import io.tributary.sources.file.internal.mp4.BoxCursor.Box;
 import java.io.IOException;
 import java.util.Arrays;
@@ -47,7 +48,7 @@ final class SampleTableParser {
         Box stss = BoxCursor.find(stbl, "stss");
         return new SampleTable(offsets, sizes, runs.firstSample, runs.firstTime, runs.delta,
                 ctts == null ? null : compositionOffsets(ctts.payload(), count),
-                stss == null ? null : syncSamples(stss.payload(), count));
+                stss == null ? SyncSamples.all(count) : syncSamples(stss.payload(), count));
     }
 
     private static int[] sizes(List<Box> stbl, long fileSize, int maxSamples) throws IOException {
@@ -193,7 +194,7 @@ final class SampleTableParser {
     }
 
     /** Sync sample indices (0-based, ascending, below {@code count}). */
-    private static int[] syncSamples(BoxCursor stss, int count) throws IOException {
+    private static SyncSamples syncSamples(BoxCursor stss, int count) throws IOException {
         stss.version();
         int entries = stss.count(stss.remaining() / 4, "stss: entry count");
         int[] sync = new int[entries];
@@ -206,6 +207,7 @@ final class SampleTableParser {
         }
         sync = Arrays.copyOf(sync, n);
         Arrays.sort(sync);
-        return Arrays.stream(sync).distinct().toArray();
+        int[] distinct = Arrays.stream(sync).distinct().toArray();
+        return SyncSamples.of(distinct, distinct.length);
     }
 }

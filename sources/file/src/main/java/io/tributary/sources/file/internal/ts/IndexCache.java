@@ -11,7 +11,7 @@ import java.util.Map;
  * in memory. A key holds the file's size and modification time, so a file that changed is
  * indexed again, and its new index replaces the stale one. Thread-safe.
  */
-final class IndexCache {
+public final class IndexCache {
     /** Where a file was when it was indexed. */
     record Key(Path path, long size, FileTime modified) {
     }
@@ -21,7 +21,11 @@ final class IndexCache {
     private final LinkedHashMap<Key, TsIndex> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
 
-    IndexCache(int maxEntries, long maxBytes) {
+    /**
+     * @param maxEntries indexes kept at most
+     * @param maxBytes   memory the kept indexes may hold ({@link TsIndex#memory()})
+     */
+    public IndexCache(int maxEntries, long maxBytes) {
         this.maxEntries = maxEntries;
         this.maxBytes = maxBytes;
     }
@@ -52,6 +56,12 @@ final class IndexCache {
             bytes -= entry.getValue().memory();
             eldest.remove();
         }
+    }
+
+    /** Drops every index. */
+    public synchronized void clear() {
+        entries.clear();
+        bytes = 0;
     }
 
     synchronized int size() {

@@ -22,8 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TransportStreamFile implements ContainerFile {
     private static final Logger LOG = LoggerFactory.getLogger(TransportStreamFile.class);
-    /** Indexes kept: see the package documentation for the bound. */
-    static final IndexCache CACHE = new IndexCache(32, 64L << 20);
 
     private final FileReader reader;
     private final TsIndex index;
@@ -34,39 +32,30 @@ public final class TransportStreamFile implements ContainerFile {
     }
 
     /**
-     * Opens a file, indexing it unless the cache holds its index at its current size and
-     * modification time.
+     * Opens a file, indexing it unless {@code cache} holds its index at its current size and
+     * modification time (and then keeping the index there).
      *
      * @throws IOException when it cannot be read, is not a transport stream, or has no playable
      *                     track; the message says why
      */
-    public static TransportStreamFile open(Path path) throws IOException {
-        return open(path, CACHE);
-    }
-
-    /** Opens a file with the given cache of indexes (tests and fuzzing use their own). */
-    static TransportStreamFile open(Path path, IndexCache cache) throws IOException {
+    public static TransportStreamFile open(Path path, IndexCache cache) throws IOException {
         FileReader reader = new FileReader(path);
-        try {
+        TsIndex index = reader.index(r -> {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
             IndexCache.Key key = new IndexCache.Key(path.toAbsolutePath().normalize(), attributes.size(),
                     attributes.lastModifiedTime());
-            TsIndex index = cache.get(key);
-            if (index == null) {
-                long began = System.nanoTime();
-                index = TsIndexer.index(reader);
-                LOG.debug("indexed {} in {} ms: {} tracks, {} PES dropped", path, (System.nanoTime() - began) / 1_000_000,
-                        index.tracks().size(), index.droppedPes());
-                cache.put(key, index);
+            TsIndex cached = cache.get(key);
+            if (cached != null) {
+                return cached;
             }
-            return new TransportStreamFile(reader, index);
-        } catch (IOException e) {
-            reader.close();
-            throw new IOException(path.getFileName() + ": " + e.getMessage(), e);
-        } catch (RuntimeException | Error e) {
-            reader.close();
-            throw e;
-        }
+            long began = System.nanoTime();
+            TsIndex indexed = TsIndexer.index(r);
+            LOG.debug("indexed {} in {} ms: {} tracks, {} PES dropped", path, (System.nanoTime() - began) / 1_000_000,
+                    indexed.tracks().size(), indexed.droppedPes());
+            cache.put(key, indexed);
+            return indexed;
+        });
+        return new TransportStreamFile(reader, index);
     }
 
     @Override

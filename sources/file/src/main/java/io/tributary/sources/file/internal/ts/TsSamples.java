@@ -1,5 +1,6 @@
 package io.tributary.sources.file.internal.ts;
 
+import io.tributary.sources.file.internal.container.SyncSamples;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -26,7 +27,7 @@ final class TsSamples {
     private final int[] lastPacket;
     private final int[] size;
     private final byte[] offset;
-    private final int[] syncSamples;
+    private final SyncSamples sync;
     private final int count;
     private final long totalBytes;
 
@@ -38,7 +39,7 @@ final class TsSamples {
         this.lastPacket = Arrays.copyOf(b.lastPacket, count);
         this.size = Arrays.copyOf(b.size, count);
         this.offset = Arrays.copyOf(b.offset, count);
-        this.syncSamples = b.allSync ? null : Arrays.copyOf(b.sync, b.syncCount);
+        this.sync = b.allSync ? SyncSamples.all(count) : b.sync.build(count);
         this.totalBytes = b.totalBytes;
     }
 
@@ -77,20 +78,11 @@ final class TsSamples {
 
     /** Memory held, for the index cache's bound. */
     long memory() {
-        return (long) count * BYTES_PER_SAMPLE + (syncSamples == null ? 0 : 4L * syncSamples.length) + 96;
+        return (long) count * BYTES_PER_SAMPLE + sync.memory() + 96;
     }
 
-    boolean isSync(int sample) {
-        return syncSamples == null || Arrays.binarySearch(syncSamples, sample) >= 0;
-    }
-
-    int syncCount() {
-        return syncSamples == null ? count : syncSamples.length;
-    }
-
-    /** The sample index of the {@code k}-th sync sample. */
-    int syncSample(int k) {
-        return syncSamples == null ? k : syncSamples[k];
+    SyncSamples sync() {
+        return sync;
     }
 
     /** Collects samples in decode order, growing its arrays by half as needed. */
@@ -102,9 +94,8 @@ final class TsSamples {
         private int[] lastPacket = new int[64];
         private int[] size = new int[64];
         private byte[] offset = new byte[64];
-        private int[] sync = new int[16];
+        private final SyncSamples.Builder sync = new SyncSamples.Builder();
         private int count;
-        private int syncCount;
         private long totalBytes;
 
         /** @param allSync whether every sample is a sync sample (audio) */
@@ -141,10 +132,7 @@ final class TsSamples {
             this.size[count] = size;
             this.offset[count] = (byte) offset;
             if (sync && !allSync) {
-                if (syncCount == this.sync.length) {
-                    this.sync = Arrays.copyOf(this.sync, syncCount + (syncCount >> 1) + 16);
-                }
-                this.sync[syncCount++] = count;
+                this.sync.add(count);
             }
             count++;
             totalBytes += size;

@@ -1,7 +1,11 @@
 package io.tributary.sources.file.internal.ts;
 
+import static io.tributary.sources.file.internal.container.Timescale.rescale;
+
 import io.tributary.api.media.MediaType;
 import io.tributary.sources.file.internal.container.ContainerTrack;
+import io.tributary.sources.file.internal.container.SyncSamples;
+import io.tributary.sources.file.internal.container.Timescale;
 import io.tributary.sources.file.internal.container.TrackFormat;
 import java.time.Duration;
 
@@ -35,7 +39,7 @@ final class TsTrack implements ContainerTrack {
         this.start = start;
         this.clockRate = format.encoding().clockRate();
         this.audio = format.type() == MediaType.AUDIO;
-        this.duration = Duration.ofNanos(Math.max(0, rescale(end(), 1_000_000_000L, clockRate)));
+        this.duration = Duration.ofNanos(Math.max(0, rescale(end(), Timescale.NANOS, clockRate)));
     }
 
     /** The first presentation time of a stream's samples, in unwrapped 90 kHz ticks. */
@@ -87,29 +91,8 @@ final class TsTrack implements ContainerTrack {
     }
 
     @Override
-    public boolean isSync(int sample) {
-        return samples.isSync(sample);
-    }
-
-    /**
-     * The last sync sample presented at or before {@code time}; 0 when none is. Assumes that
-     * sync samples are presented in decode order (true of IDR and IRAP pictures and of audio).
-     */
-    @Override
-    public int seekIndex(long time) {
-        int low = 0;
-        int high = samples.syncCount() - 1;
-        int found = -1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            if (presentationTime(samples.syncSample(middle)) <= time) {
-                found = middle;
-                low = middle + 1;
-            } else {
-                high = middle - 1;
-            }
-        }
-        return found < 0 ? 0 : samples.syncSample(found);
+    public SyncSamples syncSamples() {
+        return samples.sync();
     }
 
     /** From the origin to the end of the last sample shown (its duration: the last decode step, or an AAC frame). */
@@ -119,9 +102,8 @@ final class TsTrack implements ContainerTrack {
     }
 
     @Override
-    public long bitrate() {
-        long nanos = duration.toNanos();
-        return nanos <= 0 ? 0 : Math.round(samples.totalBytes() * 8e9 / nanos);
+    public long totalBytes() {
+        return samples.totalBytes();
     }
 
     TsSamples samples() {
@@ -139,13 +121,5 @@ final class TsTrack implements ContainerTrack {
         }
         long step = last > 0 ? decodeTime(last) - decodeTime(last - 1) : 0;
         return lastTime() + Math.max(0, step);
-    }
-
-    /**
-     * {@code value * to / from} rounded half up, exact in 64 bits while {@code value / from}
-     * stays within ±2^31 and {@code to} and {@code from} below 2^31.
-     */
-    static long rescale(long value, long to, long from) {
-        return Math.floorDiv(value, from) * to + (Math.floorMod(value, from) * to + from / 2) / from;
     }
 }

@@ -19,7 +19,8 @@
  * under a second). Memory rather than a file
  * beside the media: the media directory may be read-only or shared, a side file would need its
  * own validation as untrusted input, and a one-pass reindex after a restart costs little. The
- * cache is a static member because {@code ContainerFiles.open} is a static seam; it holds only
+ * cache belongs to the {@code ContainerFiles} opener that the file source component owns, so
+ * it goes when the component is deactivated (a bundle restart frees it); it holds only
  * immutable indexes, never open files.
  *
  * <h2>Libraries considered</h2>

@@ -1,13 +1,12 @@
 package io.tributary.sources.file.internal.mkv;
 
+import io.tributary.sources.file.internal.container.Ffmpeg;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * ffprobe's view of a Matroska file, the oracle of the demuxer tests: packets with their times
@@ -24,7 +23,7 @@ final class Ffprobe {
 
     /** Packets of one stream in decode order. */
     static List<Packet> packets(Path file, int stream) throws IOException {
-        String output = run("ffprobe", "-v", "error", "-select_streams", String.valueOf(stream), "-show_packets",
+        String output = Ffmpeg.run("ffprobe", "-v", "error", "-select_streams", String.valueOf(stream), "-show_packets",
                 "-show_data_hash", "MD5", "-show_entries", "packet=pts,dts,size,flags,data_hash", "-of",
                 "compact=p=0", file.toString());
         List<Packet> packets = new ArrayList<>();
@@ -49,28 +48,13 @@ final class Ffprobe {
 
     /** One field of a stream ({@code codec_name}, {@code time_base}, …). */
     static String stream(Path file, int stream, String field) throws IOException {
-        return run("ffprobe", "-v", "error", "-select_streams", String.valueOf(stream), "-show_entries",
+        return Ffmpeg.run("ffprobe", "-v", "error", "-select_streams", String.valueOf(stream), "-show_entries",
                 "stream=" + field, "-of", "default=nw=1:nk=1", file.toString()).strip();
     }
 
     /** One tag of the format ({@code creation_time}). */
     static String formatTag(Path file, String tag) throws IOException {
-        return run("ffprobe", "-v", "error", "-show_entries", "format_tags=" + tag, "-of", "default=nw=1:nk=1",
+        return Ffmpeg.run("ffprobe", "-v", "error", "-show_entries", "format_tags=" + tag, "-of", "default=nw=1:nk=1",
                 file.toString()).strip();
-    }
-
-    static String run(String... command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        try {
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IOException(String.join(" ", command) + " failed");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        return new String(output, StandardCharsets.UTF_8);
     }
 }

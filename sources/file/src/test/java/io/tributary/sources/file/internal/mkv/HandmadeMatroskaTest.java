@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.api.media.Encoding;
-import io.tributary.sources.file.internal.mp4.Ffmpeg;
+import io.tributary.sources.file.internal.container.Ffmpeg;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

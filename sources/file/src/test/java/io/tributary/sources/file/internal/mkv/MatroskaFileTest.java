@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tributary.api.media.Encoding;
 import io.tributary.sources.file.internal.container.ContainerFiles;
+import io.tributary.sources.file.internal.container.Ffmpeg;
+import io.tributary.sources.file.internal.container.NeedsFfmpeg;
 import io.tributary.sources.file.internal.mkv.Ffprobe.Packet;
-import io.tributary.sources.file.internal.mp4.Ffmpeg;
 import io.tributary.sources.file.internal.mp4.Mp4File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,17 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  * The demuxer against ffprobe's packet list on files ffmpeg writes: every frame's bytes (MD5),
  * keyframe flag and times (converted to the RTP clock) must match.
  */
-class MatroskaFileTest {
+class MatroskaFileTest implements NeedsFfmpeg {
     /** libopus's pre-skip of 312 samples, which ffmpeg writes as CodecDelay. */
     private static final long OPUS_CODEC_DELAY = 6_500_000;
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void ffmpeg() {
-        Ffmpeg.assumeInstalled();
-    }
 
     @Test
     void h264WithBFramesAndAacMatchFfprobeIncludingDerivedDecodeTimes() throws IOException {
@@ -125,7 +120,7 @@ class MatroskaFileTest {
     void containerFilesOpensMatroskaWhateverTheName() throws IOException {
         Path file = Ffmpeg.encode(dir.resolve("clip.mkv"), 1, 25, true, true, "-f", "matroska");
         Path renamed = java.nio.file.Files.move(file, dir.resolve("clip.mp4"));
-        try (var opened = ContainerFiles.open(renamed)) {
+        try (var opened = new ContainerFiles().open(renamed)) {
             assertTrue(opened instanceof MatroskaFile, "sniffed as Matroska");
             assertEquals(2, opened.tracks().size());
         }

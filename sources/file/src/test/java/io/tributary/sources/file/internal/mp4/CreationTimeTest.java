@@ -27,11 +27,13 @@ class CreationTimeTest {
     }
 
     @Test
-    void zeroOrANegative64BitValueMeansUnknown() throws IOException {
+    void zeroOrANegativeOrAFarFuture64BitValueMeansUnknown() throws IOException {
         assertNull(MoovParser.creationTime(fullBox("mvhd", u32(0, 0, 1000, 10_000), new byte[80])),
                 "what ffmpeg writes without creation_time");
         assertNull(MoovParser.creationTime(box("mvhd", u8(1, 0, 0, 0), u64(-5), u64(0), u32(1000), u64(1),
                 new byte[80])));
+        assertNull(MoovParser.creationTime(box("mvhd", u8(1, 0, 0, 0), u64(Long.MAX_VALUE), u64(0), u32(1000),
+                u64(1), new byte[80])), "past what an Instant holds: found by fuzzing");
     }
 
     @Test

@@ -180,7 +180,7 @@ class Mp4FragmentStructureTest {
     void aFragmentedFileWithoutFragmentsHasNoPlayableTrack() throws IOException {
         byte[] file = fragmented();
         IOException e = assertThrows(IOException.class, () -> open(file));
-        assertEquals("no playable track in movie.mp4", e.getMessage());
+        assertEquals("no playable track in movie.mp4; found: track 1 H264 (no samples)", e.getMessage());
     }
 
     @Test

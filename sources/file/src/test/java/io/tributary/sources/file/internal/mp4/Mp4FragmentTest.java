@@ -1,34 +1,28 @@
 package io.tributary.sources.file.internal.mp4;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tributary.sources.file.internal.mp4.Ffmpeg.Packet;
+import io.tributary.api.media.Encoding;
+import io.tributary.sources.file.internal.container.Ffmpeg;
+import io.tributary.sources.file.internal.container.Ffmpeg.Packet;
+import io.tributary.sources.file.internal.container.NeedsFfmpeg;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fragmented MP4 as ffmpeg writes it, against ffprobe's packet list: every sample's offset,
  * size, keyframe flag and times must match, for H.264 + AAC in each fragmenting mode.
  */
-class Mp4FragmentTest {
+class Mp4FragmentTest implements NeedsFfmpeg {
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void ffmpeg() {
-        Ffmpeg.assumeInstalled();
-    }
 
     @Test
     void keyframeFragmentsWithAnEmptyMovieBoxMatchFfprobe() throws IOException {
@@ -124,40 +118,7 @@ class Mp4FragmentTest {
      * @param videoShift media ticks by which ffprobe's video times exceed this demuxer's
      */
     private static void assertMatchesFfprobe(Path file, long videoShift) throws IOException {
-        List<Ffmpeg.Stream> streams = Ffmpeg.streams(file);
-        try (Mp4File mp4 = Mp4File.open(file)) {
-            assertEquals(List.of("H264", "MPEG4-GENERIC"), mp4.tracks().stream()
-                    .map(t -> t.format().encoding().name()).toList());
-            assertEquals(streams.size(), mp4.tracks().size(), "streams");
-            for (int t = 0; t < streams.size(); t++) {
-                Mp4Track track = mp4.tracks().get(t);
-                long timescale = streams.get(t).timescale();
-                long clock = track.format().encoding().clockRate();
-                long shift = t == 0 ? videoShift : 0;
-                List<Packet> packets = Ffmpeg.packets(file, t);
-                assertEquals(packets.size(), track.sampleCount(), "samples of track " + t);
-                List<Executable> checks = new ArrayList<>();
-                for (int i = 0; i < packets.size(); i++) {
-                    Packet p = packets.get(i);
-                    int sample = i;
-                    String at = "track " + t + " sample " + i;
-                    checks.add(() -> assertEquals(p.pos(), track.samples().offset(sample), at + " offset"));
-                    checks.add(() -> assertEquals(p.size(), track.samples().size(sample), at + " size"));
-                    checks.add(() -> assertEquals(p.keyframe(), track.isSync(sample), at + " keyframe"));
-                    checks.add(() -> assertEquals(toClock(p.pts() - shift, clock, timescale),
-                            track.presentationTime(sample), at + " pts"));
-                    checks.add(() -> assertEquals(toClock(p.dts() - shift, clock, timescale),
-                            track.decodeTime(sample), at + " dts"));
-                    ByteBuffer data = mp4.read(t, sample);
-                    checks.add(() -> assertEquals(p.size(), data.remaining(), at + " bytes read"));
-                }
-                assertAll(checks);
-            }
-        }
-    }
-
-    /** An independent conversion: {@code ticks * clock / timescale} rounded half up. */
-    private static long toClock(long ticks, long clock, long timescale) {
-        return Math.floorDiv(ticks * clock * 2 + timescale, 2 * timescale);
+        Mp4FileTest.assertMatchesFfprobe(file, videoShift, new Encoding("H264", 90000, 0),
+                new Encoding("MPEG4-GENERIC", 48000, 2));
     }
 }

@@ -1,12 +1,11 @@
 package io.tributary.sources.file.internal.ts;
 
+import io.tributary.sources.file.internal.container.Ffmpeg;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Lists a file's packets with ffprobe, with a CRC32 of each packet's data: the oracle of the
@@ -23,8 +22,8 @@ final class Probe {
 
     /** Packets of one stream in decode order. */
     static List<Packet> packets(Path file, int stream) throws IOException {
-        String output = run(List.of("ffprobe", "-v", "error", "-show_packets", "-show_data_hash", "crc32",
-                "-show_entries", "packet=stream_index,pts,dts,size,flags,data_hash", "-of", "flat", file.toString()));
+        String output = Ffmpeg.run("ffprobe", "-v", "error", "-show_packets", "-show_data_hash", "crc32",
+                "-show_entries", "packet=stream_index,pts,dts,size,flags,data_hash", "-of", "flat", file.toString());
         TreeMap<Integer, TreeMap<String, String>> records = new TreeMap<>();
         for (String line : output.split("\n")) {
             if (!line.startsWith("packets.packet.")) {
@@ -48,28 +47,5 @@ final class Probe {
             }
         }
         return packets;
-    }
-
-    /** Runs ffmpeg with these arguments (after {@code -v error -y -threads 1}). */
-    static void ffmpeg(String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-threads", "1"));
-        command.addAll(List.of(arguments));
-        run(command);
-    }
-
-    private static String run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        try {
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IOException(String.join(" ", command) + " failed: "
-                        + new String(output, StandardCharsets.UTF_8));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        return new String(output, StandardCharsets.UTF_8);
     }
 }

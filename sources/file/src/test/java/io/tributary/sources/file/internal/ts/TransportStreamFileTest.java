@@ -11,8 +11,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.tributary.api.media.Encoding;
 import io.tributary.sources.file.internal.container.ContainerFile;
 import io.tributary.sources.file.internal.container.ContainerFiles;
+import io.tributary.sources.file.internal.container.Ffmpeg;
 import io.tributary.sources.file.internal.container.FileReader;
-import io.tributary.sources.file.internal.mp4.Ffmpeg;
+import io.tributary.sources.file.internal.container.NeedsFfmpeg;
 import io.tributary.sources.file.internal.ts.Probe.Packet;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * converted to the RTP clock), size, keyframe flag and bytes (CRC32) must match, on files
  * ffmpeg makes in the shapes that occur in the wild, and on damaged ones.
  */
-class TransportStreamFileTest {
+class TransportStreamFileTest implements NeedsFfmpeg {
     private static final Encoding H264 = new Encoding("H264", 90000, 0);
     private static final Encoding H265 = new Encoding("H265", 90000, 0);
     private static final Encoding AAC = new Encoding("MPEG4-GENERIC", 48000, 2);
@@ -43,11 +43,6 @@ class TransportStreamFileTest {
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void ffmpeg() {
-        Ffmpeg.assumeInstalled();
-    }
 
     @Test
     void h264WithBFramesAndAacMatchFfprobeSampleBySample() throws IOException {
@@ -202,9 +197,26 @@ class TransportStreamFileTest {
     @Test
     void containerFilesOpensATransportStreamWhateverItsName() throws IOException {
         Path file = h264Aac(dir.resolve("really-ts.mp4"), "-f", "mpegts");
-        try (ContainerFile opened = ContainerFiles.open(file)) {
+        try (ContainerFile opened = new ContainerFiles().open(file)) {
             assertTrue(opened instanceof TransportStreamFile);
             assertEquals(2, opened.tracks().size());
+        }
+    }
+
+    @Test
+    void anOpenerKeepsIndexesUntilItIsClearedAndAnotherOpenerHasItsOwn() throws IOException {
+        Path file = h264Aac(dir.resolve("opener.ts"));
+        ContainerFiles opener = new ContainerFiles();
+        TsTrack first = firstTrack(opener, file);
+        assertSame(first, firstTrack(opener, file), "the opener's cached index");
+        assertNotSame(first, firstTrack(new ContainerFiles(), file), "another opener indexes on its own");
+        opener.clear();
+        assertNotSame(first, firstTrack(opener, file), "indexed again after clearing");
+    }
+
+    private static TsTrack firstTrack(ContainerFiles opener, Path file) throws IOException {
+        try (ContainerFile opened = opener.open(file)) {
+            return ((TransportStreamFile) opened).tracks().get(0);
         }
     }
 
@@ -311,7 +323,7 @@ class TransportStreamFileTest {
     /** The CRC32 of the video stream as ffmpeg copies it out raw. */
     private static long rawVideoCrc(Path file, int stream, boolean hevc) throws IOException {
         Path raw = file.resolveSibling(file.getFileName() + (hevc ? ".hevc" : ".h264"));
-        Probe.ffmpeg("-i", file.toString(), "-map", "0:" + stream, "-c", "copy", "-f", hevc ? "hevc" : "h264",
+        Ffmpeg.ffmpeg("-i", file.toString(), "-map", "0:" + stream, "-c", "copy", "-f", hevc ? "hevc" : "h264",
                 raw.toString());
         CRC32 crc = new CRC32();
         crc.update(Files.readAllBytes(raw));
@@ -341,7 +353,7 @@ class TransportStreamFileTest {
     /** The CRC32s of the raw AAC frames, as ffmpeg's ADTS-to-ASC conversion into MP4 gives them. */
     private static List<Long> rawAacCrcs(Path file, int stream) throws IOException {
         Path m4a = file.resolveSibling(file.getFileName() + ".m4a");
-        Probe.ffmpeg("-i", file.toString(), "-map", "0:" + stream, "-c", "copy", m4a.toString());
+        Ffmpeg.ffmpeg("-i", file.toString(), "-map", "0:" + stream, "-c", "copy", m4a.toString());
         return Probe.packets(m4a, 0).stream().map(Packet::crc).toList();
     }
 

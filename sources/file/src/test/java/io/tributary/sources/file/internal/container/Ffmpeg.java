@@ -1,9 +1,10 @@
-package io.tributary.sources.file.internal.mp4;
+package io.tributary.sources.file.internal.container;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +13,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
-/** Makes test clips with ffmpeg and lists their packets with ffprobe: the oracle of the demuxer tests. */
+/**
+ * Makes test clips with ffmpeg and lists their packets with ffprobe: the oracle of the demuxer
+ * tests. The demuxers' own probes ({@code ts.Probe}, {@code mkv.Ffprobe}) ask for the fields
+ * their containers need and run ffprobe through {@link #run}.
+ */
 public final class Ffmpeg {
     private static Boolean installed;
 
@@ -37,7 +42,7 @@ public final class Ffmpeg {
 
     /** Whether this ffmpeg has an encoder (libx265, libopus, …). */
     public static boolean hasEncoder(String name) throws IOException {
-        return run(List.of("ffmpeg", "-hide_banner", "-encoders")).contains(" " + name + " ");
+        return run("ffmpeg", "-hide_banner", "-encoders").contains(" " + name + " ");
     }
 
     /**
@@ -49,7 +54,7 @@ public final class Ffmpeg {
      */
     public static Path encode(Path out, double seconds, int fps, boolean video, boolean audio, String... options)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-threads", "1"));
+        List<String> command = new ArrayList<>();
         if (video) {
             command.addAll(List.of("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=" + fps));
         }
@@ -65,8 +70,15 @@ public final class Ffmpeg {
         }
         command.addAll(List.of(options));
         command.add(out.toString());
-        run(command);
+        ffmpeg(command.toArray(String[]::new));
         return out;
+    }
+
+    /** Runs ffmpeg with these arguments (after {@code -v error -y -threads 1}). */
+    public static void ffmpeg(String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-threads", "1"));
+        command.addAll(List.of(arguments));
+        run(command.toArray(String[]::new));
     }
 
     public static List<Stream> streams(Path file) throws IOException {
@@ -94,8 +106,8 @@ public final class Ffmpeg {
 
     private static List<Map<String, String>> records(Path file, String entries, String key) throws IOException {
         String kind = entries.substring(0, entries.indexOf('='));
-        String output = run(List.of("ffprobe", "-v", "error", kind.equals("packet") ? "-show_packets" : "-show_streams",
-                "-show_entries", entries, "-of", "compact=p=0", file.toString()));
+        String output = run("ffprobe", "-v", "error", kind.equals("packet") ? "-show_packets" : "-show_streams",
+                "-show_entries", entries, "-of", "compact=p=0", file.toString());
         List<Map<String, String>> records = new ArrayList<>();
         for (String line : output.split("\n")) {
             Map<String, String> fields = new HashMap<>();
@@ -114,26 +126,33 @@ public final class Ffmpeg {
 
     private static boolean runs(String... command) {
         try {
-            run(List.of(command));
+            run(command);
             return true;
         } catch (IOException e) {
             return false;
         }
     }
 
-    private static String run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = process.getInputStream().readAllBytes();
+    /**
+     * Runs a command to its end (at most 2 minutes) and returns what it wrote to standard output.
+     *
+     * @throws IOException when it fails; the message carries what it wrote to standard error
+     */
+    public static String run(String... command) throws IOException {
+        Path errors = Files.createTempFile("ffmpeg", ".log");
         try {
+            Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+            byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IOException(String.join(" ", command) + " failed: "
-                        + new String(output, StandardCharsets.UTF_8));
+                throw new IOException(String.join(" ", command) + " failed: " + Files.readString(errors));
             }
+            return new String(output, StandardCharsets.UTF_8);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
+        } finally {
+            Files.deleteIfExists(errors);
         }
-        return new String(output, StandardCharsets.UTF_8);
     }
 }
