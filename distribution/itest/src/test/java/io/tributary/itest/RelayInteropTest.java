@@ -112,6 +112,22 @@ class RelayInteropTest {
         }
     }
 
+    /** An IPTV-style upstream: H.264 in an MPEG-TS over RTP, relayed through as it comes and read by ffmpeg. */
+    @Test
+    void ffmpegReadsAnMpegTsPathRelayedFromGStreamer() throws Exception {
+        ExternalTool.require("ffmpeg");
+        try (GstRtspServer gst = GstRtspServer.start()) {
+            edge.writeConfig("io.tributary.path-gst-ts", relayOf("/relay/gst-ts", gst.transportStreamUrl(), "tcp"));
+            assertTrue(Await.until(Duration.ofSeconds(10), () -> describes(edgeUrl("/relay/gst-ts"))),
+                    "the relay of " + gst.transportStreamUrl() + " answers DESCRIBE");
+            ExternalTool.Result r = ExternalTool.run(Duration.ofSeconds(40), "ffmpeg", "-nostdin", "-v", "error",
+                    "-rtsp_transport", "tcp", "-i", edgeUrl("/relay/gst-ts"), "-t", "4", "-f", "framemd5", "-");
+            assertEquals(0, r.exitCode(), r.stderr());
+            List<String> video = ExternalTool.lines(r.stdout(), "0,");
+            assertTrue(video.size() >= 3 * GstRtspServer.FPS, "video frames in 4 s: " + video.size());
+        }
+    }
+
     private static boolean describes(String url) {
         try (RawRtsp rtsp = new RawRtsp(edge.rtspPort())) {
             return rtsp.request("DESCRIBE", url, 1, "Accept: application/sdp").status() == 200;

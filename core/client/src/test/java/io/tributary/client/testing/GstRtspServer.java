@@ -58,6 +58,11 @@ public final class GstRtspServer implements AutoCloseable {
         return "rtsp://127.0.0.1:" + port + "/test";
     }
 
+    /** {@code rtsp://127.0.0.1:<port>/ts}: the same pattern in an MPEG-TS over RTP (payload type 33). */
+    public String transportStreamUrl() {
+        return "rtsp://127.0.0.1:" + port + "/ts";
+    }
+
     /** Kills the server the way a crash or a power cut would: no TEARDOWN, no BYE. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

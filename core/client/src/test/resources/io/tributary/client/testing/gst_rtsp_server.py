@@ -1,5 +1,6 @@
 # A GStreamer RTSP server for interop tests (io.tributary.client.testing.GstRtspServer runs it):
-# serves a live H.264 test pattern on rtsp://127.0.0.1:<port>/test. Arguments: the port, and
+# serves a live H.264 test pattern on rtsp://127.0.0.1:<port>/test, and the same in an MPEG-TS
+# over RTP (payload type 33, as IPTV headends send it) on /ts. Arguments: the port, and
 # the hard time limit in seconds (60 when absent). Prints READY once listening; exits when
 # stdin closes (the test ended or died) or at the time limit.
 import sys
@@ -23,6 +24,12 @@ factory.set_launch(
     "! x264enc tune=zerolatency key-int-max=30 ! rtph264pay name=pay0 pt=96 )")
 factory.set_shared(True)
 server.get_mount_points().add_factory("/test", factory)
+transport_stream = GstRtspServer.RTSPMediaFactory()
+transport_stream.set_launch(
+    "( videotestsrc is-live=true ! video/x-raw,width=320,height=240,framerate=30/1 "
+    "! x264enc tune=zerolatency key-int-max=30 ! h264parse ! mpegtsmux alignment=7 ! rtpmp2tpay name=pay0 pt=33 )")
+transport_stream.set_shared(True)
+server.get_mount_points().add_factory("/ts", transport_stream)
 if server.attach(None) == 0:
     print("FAILED to listen on port " + port, flush=True)
     sys.exit(1)
