@@ -99,9 +99,7 @@ class RelayInteropTest {
     void ffmpegReadsAPathRelayedFromGStreamer() throws Exception {
         ExternalTool.require("ffmpeg");
         try (GstRtspServer gst = GstRtspServer.start()) {
-            edge.writeConfig("io.tributary.path-gst", relayOf("/relay/gst", gst.url(), "tcp"));
-            assertTrue(Await.until(Duration.ofSeconds(10), () -> describes(edgeUrl("/relay/gst"))),
-                    "the relay of " + gst.url() + " answers DESCRIBE");
+            relay("gst", gst.url());
             ExternalTool.Result r = ExternalTool.run(Duration.ofSeconds(40), "ffmpeg", "-nostdin", "-v", "error",
                     "-rtsp_transport", "tcp", "-i", edgeUrl("/relay/gst"), "-t", "4", "-f", "framemd5", "-");
             assertEquals(0, r.exitCode(), r.stderr());
@@ -117,15 +115,20 @@ class RelayInteropTest {
     void ffmpegReadsAnMpegTsPathRelayedFromGStreamer() throws Exception {
         ExternalTool.require("ffmpeg");
         try (GstRtspServer gst = GstRtspServer.start()) {
-            edge.writeConfig("io.tributary.path-gst-ts", relayOf("/relay/gst-ts", gst.transportStreamUrl(), "tcp"));
-            assertTrue(Await.until(Duration.ofSeconds(10), () -> describes(edgeUrl("/relay/gst-ts"))),
-                    "the relay of " + gst.transportStreamUrl() + " answers DESCRIBE");
+            relay("gst-ts", gst.transportStreamUrl());
             ExternalTool.Result r = ExternalTool.run(Duration.ofSeconds(40), "ffmpeg", "-nostdin", "-v", "error",
                     "-rtsp_transport", "tcp", "-i", edgeUrl("/relay/gst-ts"), "-t", "4", "-f", "framemd5", "-");
             assertEquals(0, r.exitCode(), r.stderr());
             List<String> video = ExternalTool.lines(r.stdout(), "0,");
             assertTrue(video.size() >= 3 * GstRtspServer.FPS, "video frames in 4 s: " + video.size());
         }
+    }
+
+    /** Configures {@code /relay/<name>} on the edge, pulled from {@code upstream} over TCP, and waits until it answers. */
+    private static void relay(String name, String upstream) throws Exception {
+        edge.writeConfig("io.tributary.path-" + name, relayOf("/relay/" + name, upstream, "tcp"));
+        assertTrue(Await.until(Duration.ofSeconds(10), () -> describes(edgeUrl("/relay/" + name))),
+                "the relay of " + upstream + " answers DESCRIBE");
     }
 
     private static boolean describes(String url) {
