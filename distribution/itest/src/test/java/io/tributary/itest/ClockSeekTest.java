@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,45 +45,29 @@ class ClockSeekTest {
         return "rtsp://127.0.0.1:" + tributary.rtspPort() + path;
     }
 
-    /** The Range of a PLAY from {@code range} of the file's video, and its first RTP payload. */
-    private record Started(int status, String range, byte[] firstPayload) {
-    }
-
-    private static Started play(String file, String range) throws IOException {
-        try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            RawRtsp.Response setup = rtsp.request("SETUP", url("/vod/" + file + "/trackID=0"), 1,
-                    "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
-            assertEquals(200, setup.status(), setup.body());
-            String id = setup.header("Session").split(";")[0];
-            RawRtsp.Response play = rtsp.request("PLAY", url("/vod/" + file + "/"), 2, "Session: " + id,
-                    "Range: " + range);
-            if (play.status() != 200) {
-                return new Started(play.status(), play.header("Range"), null);
-            }
-            RawRtsp.Frame first = rtsp.frames(800).stream().filter(f -> f.channel() == 0).findFirst().orElseThrow();
-            return new Started(200, play.header("Range"), Arrays.copyOfRange(first.data(), 12, first.data().length));
-        }
+    private static RawRtsp.Started play(String file, String range) throws IOException {
+        return RawRtsp.playVideoFrom(tributary.rtspPort(), url("/vod/" + file), range);
     }
 
     @Test
     void aClockSeekStartsOnTheSameFrameAsTheNptSeekToTheSameInstant() throws IOException {
-        Started byClock = play("recorded.mp4", "clock=20261124T101505.2Z-");
+        RawRtsp.Started byClock = play("recorded.mp4", "clock=20261124T101505.2Z-");
         assertEquals(200, byClock.status());
         assertTrue(byClock.range().matches("clock=20261124T101505Z-20261124T1015(09|10)(\\.\\d+)?Z"),
                 "where it really starts (the keyframe at 5 s), in clock time: " + byClock.range());
-        Started byNpt = play("recorded.mp4", "npt=5.2-");
+        RawRtsp.Started byNpt = play("recorded.mp4", "npt=5.2-");
         assertTrue(byNpt.range().startsWith("npt=5.000-"), byNpt.range());
         assertArrayEquals(byNpt.firstPayload(), byClock.firstPayload(), "the same first frame");
     }
 
     @Test
     void anSmpteSeekStartsOnTheSameFrameAsTheNptSeekAndIsAnsweredInTimeCode() throws IOException {
-        Started byNpt = play("recorded.mp4", "npt=5.2-");
-        Started pal = play("recorded.mp4", "smpte-25=0:00:05:05-");
+        RawRtsp.Started byNpt = play("recorded.mp4", "npt=5.2-");
+        RawRtsp.Started pal = play("recorded.mp4", "smpte-25=0:00:05:05-");
         assertEquals(200, pal.status());
         assertTrue(pal.range().matches("smpte-25=0:00:05:00-0:00:(09|10):\\d\\d"), pal.range());
         assertArrayEquals(byNpt.firstPayload(), pal.firstPayload(), "the keyframe at 5 s");
-        Started ntsc = play("recorded.mp4", "smpte=0:00:05:06-");
+        RawRtsp.Started ntsc = play("recorded.mp4", "smpte=0:00:05:06-");
         assertEquals(200, ntsc.status());
         assertTrue(ntsc.range().startsWith("smpte=0:00:05:00-"), "29.97 drop-frame by default: " + ntsc.range());
         assertArrayEquals(byNpt.firstPayload(), ntsc.firstPayload());
@@ -93,10 +76,10 @@ class ClockSeekTest {
     @Test
     void withoutACreationTimeTheModificationTimeMinusTheDurationAnchorsTheFile() throws IOException {
         // 12:00:20 minus about 10 s: npt 5 is about 12:00:15
-        Started byClock = play("bare.mp4", "clock=20261124T120015.3Z-");
+        RawRtsp.Started byClock = play("bare.mp4", "clock=20261124T120015.3Z-");
         assertEquals(200, byClock.status());
         assertTrue(byClock.range().startsWith("clock=20261124T1200"), byClock.range());
-        Started byNpt = play("bare.mp4", "npt=5.2-");
+        RawRtsp.Started byNpt = play("bare.mp4", "npt=5.2-");
         assertArrayEquals(byNpt.firstPayload(), byClock.firstPayload(), "the keyframe at 5 s either way");
     }
 

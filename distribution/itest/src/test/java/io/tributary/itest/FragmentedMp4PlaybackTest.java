@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,14 +66,14 @@ class FragmentedMp4PlaybackTest {
     void anNptSeekStartsAtTheKeyframeBeforeThePoint() throws Exception {
         double keyframe = keyframeAtOrBefore(2.5);
         assertTrue(keyframe > 1.5, "the second keyframe of the file: " + keyframe);
-        Started seek = play("npt=2.5-");
+        RawRtsp.Started seek = play("npt=2.5-");
         assertEquals(200, seek.status());
         assertTrue(seek.range().startsWith("npt="), seek.range());
         double start = Double.parseDouble(seek.range().substring(4, seek.range().indexOf('-')));
         assertEquals(keyframe, start, 0.0011, "the reply names the keyframe it starts from: " + seek.range());
         assertTrue(startsAKeyframe(seek.firstPayload()), "the first packet carries the keyframe: NAL type "
                 + (seek.firstPayload()[0] & 0x1F));
-        Started exact = play(String.format("npt=%.3f-", keyframe));
+        RawRtsp.Started exact = play(String.format("npt=%.3f-", keyframe));
         assertArrayEquals(exact.firstPayload(), seek.firstPayload(), "the same first picture as a seek to it");
     }
 
@@ -100,23 +99,7 @@ class FragmentedMp4PlaybackTest {
         return type == 5 || type == 7 || type == 6;
     }
 
-    /** The Range of a PLAY of the video track from {@code range}, and its first RTP payload. */
-    private record Started(int status, String range, byte[] firstPayload) {
-    }
-
-    private static Started play(String range) throws IOException {
-        try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            RawRtsp.Response setup = rtsp.request("SETUP", url("/vod/fragmented.mp4/trackID=0"), 1,
-                    "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
-            assertEquals(200, setup.status(), setup.body());
-            String id = setup.header("Session").split(";")[0];
-            RawRtsp.Response play = rtsp.request("PLAY", url("/vod/fragmented.mp4/"), 2, "Session: " + id,
-                    "Range: " + range);
-            if (play.status() != 200) {
-                return new Started(play.status(), play.header("Range"), null);
-            }
-            RawRtsp.Frame first = rtsp.frames(800).stream().filter(f -> f.channel() == 0).findFirst().orElseThrow();
-            return new Started(200, play.header("Range"), Arrays.copyOfRange(first.data(), 12, first.data().length));
-        }
+    private static RawRtsp.Started play(String range) throws IOException {
+        return RawRtsp.playVideoFrom(tributary.rtspPort(), url("/vod/fragmented.mp4"), range);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,15 +61,15 @@ class MatroskaPlaybackTest {
     @Test
     void anNptSeekStartsAtTheKeyframeBeforeThePointAndAClockSeekUsesTheDateUtc() throws IOException {
         // the muxer moves everything 21 ms later for the AAC priming frame: keyframes at 2.021 s, 3.021 s
-        Started keyframe = play("npt=2.021-");
+        RawRtsp.Started keyframe = play("npt=2.021-");
         assertTrue(keyframe.range().startsWith("npt=2.021-"), keyframe.range());
-        Started byNpt = play("npt=2.9-");
+        RawRtsp.Started byNpt = play("npt=2.9-");
         assertTrue(byNpt.range().startsWith("npt=2.021-"), "starts at the keyframe before 2.9 s: " + byNpt.range());
         assertArrayEquals(keyframe.firstPayload(), byNpt.firstPayload(), "the keyframe's first packet");
-        Started later = play("npt=3.1-");
+        RawRtsp.Started later = play("npt=3.1-");
         assertTrue(later.range().startsWith("npt=3.021-"), later.range());
 
-        Started byClock = play("clock=20261124T101502.9Z-");
+        RawRtsp.Started byClock = play("clock=20261124T101502.9Z-");
         assertEquals(200, byClock.status(), "DateUTC anchors the file at 10:15:00");
         assertTrue(byClock.range().startsWith("clock=20261124T101502.021Z-"), byClock.range());
         assertArrayEquals(keyframe.firstPayload(), byClock.firstPayload(), "the same keyframe by clock");
@@ -90,23 +89,7 @@ class MatroskaPlaybackTest {
         assertEquals(SECONDS * 50, ExternalTool.lines(frames, "1,").size(), 10, "20 ms Opus frames");
     }
 
-    /** The status and Range of a PLAY of the file's video from {@code range}, and its first RTP payload. */
-    private record Started(int status, String range, byte[] firstPayload) {
-    }
-
-    private static Started play(String range) throws IOException {
-        try (RawRtsp rtsp = new RawRtsp(tributary.rtspPort())) {
-            RawRtsp.Response setup = rtsp.request("SETUP", url("/vod/clip.mkv/trackID=0"), 1,
-                    "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
-            assertEquals(200, setup.status(), setup.body());
-            String id = setup.header("Session").split(";")[0];
-            RawRtsp.Response play = rtsp.request("PLAY", url("/vod/clip.mkv/"), 2, "Session: " + id,
-                    "Range: " + range);
-            if (play.status() != 200) {
-                return new Started(play.status(), play.header("Range"), null);
-            }
-            RawRtsp.Frame first = rtsp.frames(800).stream().filter(f -> f.channel() == 0).findFirst().orElseThrow();
-            return new Started(200, play.header("Range"), Arrays.copyOfRange(first.data(), 12, first.data().length));
-        }
+    private static RawRtsp.Started play(String range) throws IOException {
+        return RawRtsp.playVideoFrom(tributary.rtspPort(), url("/vod/clip.mkv"), range);
     }
 }

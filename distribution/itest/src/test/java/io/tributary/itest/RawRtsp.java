@@ -251,6 +251,31 @@ public final class RawRtsp implements Closeable {
         }
     }
 
+    /** Where a PLAY of a file's video started: its status, the Range answered and the first RTP payload (null on error). */
+    public record Started(int status, String range, byte[] firstPayload) {
+    }
+
+    /**
+     * Sets up the video track ({@code trackID=0}) of the file at {@code fileUrl} over TCP, plays it
+     * from {@code range} and returns where it started.
+     */
+    public static Started playVideoFrom(int port, String fileUrl, String range) throws IOException {
+        try (RawRtsp rtsp = new RawRtsp(port)) {
+            Response setup = rtsp.request("SETUP", fileUrl + "/trackID=0", 1,
+                    "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
+            if (setup.status() != 200) {
+                throw new IOException("SETUP of " + fileUrl + ": " + setup.statusLine() + " " + setup.body());
+            }
+            String id = setup.header("Session").split(";")[0];
+            Response play = rtsp.request("PLAY", fileUrl + "/", 2, "Session: " + id, "Range: " + range);
+            if (play.status() != 200) {
+                return new Started(play.status(), play.header("Range"), null);
+            }
+            Frame first = rtsp.frames(800).stream().filter(f -> f.channel() == 0).findFirst().orElseThrow();
+            return new Started(200, play.header("Range"), java.util.Arrays.copyOfRange(first.data(), 12, first.data().length));
+        }
+    }
+
     /** A request the server sent (RTSP 2.0 PLAY_NOTIFY, TEARDOWN). Header names are lower-cased. */
     public record Request(String method, String uri, String version, Map<String, String> headers) {
         public String header(String name) {
